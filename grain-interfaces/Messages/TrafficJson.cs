@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TrafficOrleans.GrainInterfaces.Messages;
+
+/// <summary>
+/// The one JSON configuration of every wire message (Kafka values, HTTP bodies): snake_case,
+/// ISO-8601 UTC timestamps, enums as lower-case strings — readable by kcat, Python and Kafka Connect.
+/// </summary>
+public static class TrafficJson
+{
+    /// <summary>Options shared by producers, consumers and the HTTP API.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+}
