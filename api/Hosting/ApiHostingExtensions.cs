@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrafficOrleans.Api.Traffic;
+using TrafficOrleans.GrainInterfaces.Messages;
+
+namespace TrafficOrleans.Api.Hosting;
+
+/// <summary>Registers and maps the HTTP API of the product.</summary>
+public static class ApiHostingExtensions
+{
+    /// <summary>Adds the API's services: wire-format JSON and the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddTrafficApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            // HTTP bodies use the same snake_case wire format as the Kafka topics.
+            options.SerializerOptions.PropertyNamingPolicy = TrafficJson.Options.PropertyNamingPolicy;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Maps every endpoint group of the API.</summary>
+    public static IEndpointRouteBuilder MapTrafficApiEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        endpoints.MapTrafficApi();
+        return endpoints;
+    }
+}

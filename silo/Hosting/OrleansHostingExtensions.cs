@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using TrafficOrleans.Grains;
+using TrafficOrleans.Storage.Hosting;
+
+namespace TrafficOrleans.Silo.Hosting;
+
+/// <summary>The Orleans side of the host: clustering by profile, ADO.NET grain storage and reminders, dashboard.</summary>
+public static class OrleansHostingExtensions
+{
+    /// <summary>ADO.NET invariant name of Npgsql.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Hosts an Orleans silo in this application.</summary>
+    public static IHostApplicationBuilder AddTrafficOrleans(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<TrafficSiloOptions>()
+            .BindConfiguration(TrafficSiloOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.UseOrleans(silo => silo.ConfigureTrafficSilo(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>
+    /// Everything a TrafficOrleans silo needs, shared by the host and the Orleans test clusters so that
+    /// tests run the production configuration.
+    /// </summary>
+    public static ISiloBuilder ConfigureTrafficSilo(this ISiloBuilder silo, IConfiguration configuration, bool clustering = true)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = configuration.GetSection(TrafficSiloOptions.SectionName).Get<TrafficSiloOptions>() ?? new TrafficSiloOptions();
+        var postgres = StorageConnectionStrings.Postgres(configuration);
+
+        if (clustering)
+        {
+            if (options.Profile == OrleansProfile.Cluster)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = postgres;
+                });
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = options.ClusterId;
+                    o.ServiceId = options.ServiceId;
+                });
+                silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            }
+        }
+
+        silo.AddAdoNetGrainStorage(GrainStorageNames.Traffic, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = postgres;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = postgres;
+        });
+        silo.AddDashboard();
+        return silo;
+    }
+
+    private static IPAddress AdvertisedAddress(TrafficSiloOptions options)
+    {
+        var configured = options.AdvertisedAddress ?? Environment.GetEnvironmentVariable("POD_IP");
+        if (!string.IsNullOrWhiteSpace(configured)) return IPAddress.Parse(configured);
+        return Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
+    }
+}

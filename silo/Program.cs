@@ -1,0 +1,35 @@
+using Scalar.AspNetCore;
+using Orleans.Dashboard;
+using TrafficOrleans.Api.Hosting;
+using TrafficOrleans.Silo.Hosting;
+using TrafficOrleans.Storage.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddTrafficStorage();
+    builder.AddTrafficOrleans();
+    builder.AddTrafficApi();
+
+    var app = builder.Build();
+    await app.PrepareInfrastructureAsync();
+
+    app.MapServiceDefaults();
+    app.MapTrafficApiEndpoints();
+    app.MapScalarApiReference("/scalar");
+    app.MapOrleansDashboard(routePrefix: "/orleans");
+    app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (InfrastructureUnavailableException ex)
+{
+    // One line an operator can act on, not a stack trace.
+    await Console.Error.WriteLineAsync($"TrafficOrleans cannot start: {ex.Message}");
+    return 2;
+}
+
+/// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

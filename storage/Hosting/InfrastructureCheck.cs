@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace TrafficOrleans.Storage.Hosting;
+
+/// <summary>
+/// Start-up check that PostgreSQL and Redis answer, so a missing server gives one clear line
+/// ("PostgreSQL at localhost:55432 is not reachable — run ./scripts/services.sh up") and not a wall
+/// of retries and stack traces from deep inside Orleans.
+/// </summary>
+public static class InfrastructureCheck
+{
+    /// <summary>Throws <see cref="InfrastructureUnavailableException"/> naming the first server that does not answer.</summary>
+    public static async Task EnsureReachableAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var postgres = StorageConnectionStrings.Postgres(configuration);
+        var redis = StorageConnectionStrings.Redis(configuration);
+
+        try
+        {
+            await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new InfrastructureUnavailableException(
+                $"PostgreSQL at {StorageConnectionStrings.PostgresEndpoint(postgres)} is not reachable ({ex.Message.TrimEnd('.')}) — {StorageConnectionStrings.StartHint}", ex);
+        }
+
+        var multiplexer = services.GetRequiredService<IConnectionMultiplexer>();
+        try
+        {
+            await multiplexer.GetDatabase().PingAsync();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            var endpoint = ConfigurationOptions.Parse(redis).EndPoints.FirstOrDefault() switch
+            {
+                System.Net.DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+                { } other => other.ToString(),
+                null => redis,
+            };
+            throw new InfrastructureUnavailableException(
+                $"Redis at {endpoint} is not reachable — {StorageConnectionStrings.StartHint}", ex);
+        }
+    }
+}
