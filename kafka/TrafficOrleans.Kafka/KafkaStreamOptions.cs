@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace TrafficOrleans.Kafka;
+
+/// <summary>Options of the Kafka persistent stream provider (one instance per provider name).</summary>
+public sealed class KafkaStreamOptions
+{
+    /// <summary><c>bootstrap.servers</c>: the project's development broker or a real Kafka cluster.</summary>
+    public string BootstrapServers { get; set; } = "localhost:9092";
+
+    /// <summary>
+    /// Extra librdkafka settings passed to every client unchanged (e.g. <c>security.protocol</c>,
+    /// <c>sasl.mechanism</c>, <c>sasl.username</c>, <c>sasl.password</c>, <c>ssl.ca.location</c>).
+    /// Values of keys containing "password", "secret" or "key" are redacted in logs.
+    /// </summary>
+    public Dictionary<string, string> ClientConfig { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The topics and their stream namespaces.</summary>
+    public List<KafkaTopicOptions> Topics { get; set; } = [];
+
+    /// <summary>Where rejected messages go, with headers saying why and from where.</summary>
+    public string DeadLetterTopic { get; set; } = "traffic-dlq";
+
+    /// <summary>Retention of the dead-letter topic when created.</summary>
+    public TimeSpan DeadLetterRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Create missing topics at start-up through the admin API.</summary>
+    public bool CreateTopics { get; set; } = true;
+
+    /// <summary>Most messages one receiver hands to Orleans per pull.</summary>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>Values larger than this are dead-lettered rather than delivered to grains.</summary>
+    public int MaxMessageBytes { get; set; } = 1_000_000;
+
+    /// <summary>Orleans queue cache size per queue (messages).</summary>
+    public int CacheSize { get; set; } = 4096;
+
+    /// <summary>How long start-up waits for the broker (metadata, committed offsets).</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Messages the shared producer buffers before <c>QueueMessageBatchAsync</c> waits (back-pressure).</summary>
+    public int ProducerBufferMessages { get; set; } = 100_000;
+
+    /// <summary>How message values are read and written (the wire format of the product).</summary>
+    public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The topic carrying a stream namespace, or null.</summary>
+    public KafkaTopicOptions? TopicForNamespace(string streamNamespace) =>
+        Topics.Find(t => string.Equals(t.Namespace, streamNamespace, StringComparison.Ordinal));
+}

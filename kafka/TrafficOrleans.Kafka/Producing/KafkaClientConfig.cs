@@ -1,0 +1,65 @@
+using Confluent.Kafka;
+
+namespace TrafficOrleans.Kafka.Producing;
+
+/// <summary>Builds librdkafka client configurations from the provider options (plus the passthrough settings).</summary>
+public static class KafkaClientConfig
+{
+    /// <summary>The idempotent, acks=all producer every write of the provider goes through.</summary>
+    public static ProducerConfig Producer(KafkaStreamOptions options, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var config = new ProducerConfig(Passthrough(options))
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = clientId,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+            QueueBufferingMaxMessages = options.ProducerBufferMessages,
+            // Dead-lettered values may exceed the normal limit; keep room so the DLQ never refuses them.
+            MessageMaxBytes = Math.Max(options.MaxMessageBytes, 1_000_000) * 8,
+            Partitioner = Partitioner.Murmur2,
+        };
+        return config;
+    }
+
+    /// <summary>A consumer of one assigned partition: manual assignment, manual commits.</summary>
+    public static ConsumerConfig Consumer(KafkaStreamOptions options, string groupId, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ConsumerConfig(Passthrough(options))
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = groupId,
+            ClientId = clientId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            FetchWaitMaxMs = 50,
+            IsolationLevel = IsolationLevel.ReadCommitted,
+        };
+    }
+
+    /// <summary>Admin client for topic creation and metadata.</summary>
+    public static AdminClientConfig Admin(KafkaStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new AdminClientConfig(Passthrough(options)) { BootstrapServers = options.BootstrapServers };
+    }
+
+    /// <summary>The passthrough settings with secrets replaced, for logs.</summary>
+    public static string Describe(KafkaStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var parts = options.ClientConfig.Select(kv => $"{kv.Key}={(IsSecret(kv.Key) ? "***" : kv.Value)}");
+        return string.Join(", ", parts.Prepend($"bootstrap.servers={options.BootstrapServers}"));
+    }
+
+    private static bool IsSecret(string key) =>
+        key.Contains("password", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("key", StringComparison.OrdinalIgnoreCase);
+
+    private static Dictionary<string, string> Passthrough(KafkaStreamOptions options) => new(options.ClientConfig, StringComparer.Ordinal);
+}

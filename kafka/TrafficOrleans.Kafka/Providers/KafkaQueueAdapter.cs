@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Streams;
+using TrafficOrleans.Kafka.Producing;
+
+namespace TrafficOrleans.Kafka.Providers;
+
+/// <summary>
+/// Produces stream events as plain JSON Kafka messages (key = stream key, murmur2 partition, Orleans
+/// metadata in headers) and creates a receiver per topic-partition queue.
+/// </summary>
+public sealed class KafkaQueueAdapter(
+    string name,
+    KafkaStreamOptions options,
+    KafkaStreamQueueMapper queueMapper,
+    KafkaMessageProducer producer,
+    DeadLetterPublisher deadLetters,
+    ILoggerFactory loggerFactory) : IQueueAdapter
+{
+    /// <inheritdoc />
+    public string Name => name;
+
+    /// <inheritdoc />
+    public bool IsRewindable => false;
+
+    /// <inheritdoc />
+    public StreamProviderDirection Direction => StreamProviderDirection.ReadWrite;
+
+    /// <inheritdoc />
+    public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var streamNamespace = streamId.GetNamespace() ?? "";
+        var topic = options.TopicForNamespace(streamNamespace)
+            ?? throw new InvalidOperationException($"Stream namespace '{streamNamespace}' is not mapped to a Kafka topic in provider '{name}'.");
+        var key = streamId.Key.ToArray();
+        var partition = new TopicPartition(topic.Name, KafkaPartitioner.PartitionFor(key, topic.Partitions));
+        var deliveries = new List<Task<TopicPartitionOffset>>();
+        foreach (var @event in events)
+        {
+            var message = new Message<byte[]?, byte[]>
+            {
+                Key = key,
+                Value = JsonSerializer.SerializeToUtf8Bytes(@event, @event?.GetType() ?? typeof(T), options.JsonSerializerOptions),
+                Headers = new Headers
+                {
+                    { KafkaHeaderNames.EventType, Encoding.UTF8.GetBytes((@event?.GetType() ?? typeof(T)).FullName ?? typeof(T).Name) },
+                    { KafkaHeaderNames.StreamNamespace, Encoding.UTF8.GetBytes(streamNamespace) },
+                },
+            };
+            deliveries.Add(producer.ProduceAsync(partition, message));
+        }
+
+        await Task.WhenAll(deliveries);
+        KafkaStreamMetrics.MessagesProduced.Add(deliveries.Count, new KeyValuePair<string, object?>("topic", topic.Name));
+    }
+
+    /// <inheritdoc />
+    public IQueueAdapterReceiver CreateReceiver(QueueId queueId)
+    {
+        var partition = queueMapper.PartitionOf(queueId);
+        var topic = options.Topics.Single(t => t.Name == partition.Topic);
+        return new KafkaQueueAdapterReceiver(
+            partition, topic, options, deadLetters, $"{name}-{partition.Topic}-{partition.Partition.Value}",
+            loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
+    }
+}
