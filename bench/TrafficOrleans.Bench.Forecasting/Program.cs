@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using TrafficOrleans.Forecasting;
+using TrafficOrleans.Forecasting.Features;
+using TrafficOrleans.Forecasting.Models;
+using TrafficOrleans.Forecasting.Onnx;
+using TrafficOrleans.Forecasting.Simulation;
+using TrafficOrleans.Forecasting.Training;
+
+// Stopwatch bench: training time on synthetic days × roads, then per-road inference latency of every model.
+// Usage: dotnet run -c Release -- [roads=300] [days=28] [outputDir=bench-out]
+var inv = CultureInfo.InvariantCulture;
+var roads = args.Length > 0 ? int.Parse(args[0], inv) : 300;
+var days = args.Length > 1 ? int.Parse(args[1], inv) : 28;
+var outDir = args.Length > 2 ? args[2] : "bench-out";
+
+var total = Stopwatch.StartNew();
+var (readings, adjacency) = SyntheticTraffic.Generate(roads, days, seed: 42);
+var dataset = TrafficDataset.FromReadings(readings, adjacency);
+readings.Clear();
+Console.WriteLine($"data: {roads} roads × {days} days, {dataset.Length} steps, built in {total.Elapsed.TotalSeconds:F1} s");
+
+var last = -10.0;
+var progress = new Progress<TrainingProgress>(p =>
+{
+    if (p.Percent - last >= 10 || p.Percent >= 100)
+    {
+        last = p.Percent;
+        Console.WriteLine($"  {p.Percent,5:F1}% {p.Stage}");
+    }
+});
+var sw = Stopwatch.StartNew();
+var report = TrainingPipeline.Run(dataset, new TrainingOptions(), artifactDirectory: outDir, progress: progress);
+var trainSeconds = sw.Elapsed.TotalSeconds;
+Console.WriteLine(report.ToTable());
+report.WriteJson(Path.Combine(outDir, "model_metrics.json"));
+foreach (var m in report.Models)
+{
+    Console.WriteLine($"train {m.Model}: {m.TrainingSeconds:F1} s");
+}
+
+Console.WriteLine($"training pipeline total (incl. evaluation): {trainSeconds:F1} s");
+var ha = report.Models.Single(m => m.Model == HistoricalAverageForecaster.ModelName);
+for (var h = 0; h < ForecastHorizons.Count; h++)
+{
+    var gain = 1 - (report.Candidate.Test[h].Mae / ha.Test[h].Mae);
+    Console.WriteLine($"candidate vs historical average, {ForecastHorizons.MinutesAhead(h)} min: {gain:P1} lower MAE");
+}
+
+var models = report.ArtifactPaths.Values.Select(ModelArtifactStore.Load).Select(l => l.Forecaster).ToList();
+if (models.OfType<LstmForecaster>().FirstOrDefault() is { } lstm)
+{
+    models.Add(new OnnxForecaster(OnnxLstmExporter.Export(lstm.Network, lstm.Layout), "onnx-of-" + lstm.Version, lstm.Profile));
+}
+
+Console.WriteLine();
+Console.WriteLine("| model | µs per road forecast | allocated bytes per forecast |");
+Console.WriteLine("|---|---|---|");
+var speeds = new float[ForecastHorizons.WindowSteps];
+var nbr = new float[ForecastHorizons.WindowSteps];
+foreach (var model in models)
+{
+    var n = model is LstmForecaster or OnnxForecaster ? 20_000 : 200_000;
+    var sink = 0f;
+    for (var pass = 0; pass < 2; pass++)
+    {
+        // First pass warms up the JIT; second is measured.
+        var alloc = GC.GetAllocatedBytesForCurrentThread();
+        var timer = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            var road = dataset.Roads[i % dataset.Roads.Count];
+            var t = 20 + (i * 7 % (dataset.Length - 40));
+            var input = WindowBuilder.Create(dataset, road, t, speeds, nbr);
+            sink += model.Forecast(input).Speed10;
+        }
+
+        if (pass == 1)
+        {
+            var perCall = timer.Elapsed.TotalMicroseconds / n;
+            var bytes = (GC.GetAllocatedBytesForCurrentThread() - alloc) / (double)n;
+            Console.WriteLine($"| {model.Name} | {perCall:F2} | {bytes:F1} |");
+        }
+    }
+
+    GC.KeepAlive(sink);
+}
+
+Console.WriteLine($"total bench time {total.Elapsed.TotalSeconds:F0} s");
