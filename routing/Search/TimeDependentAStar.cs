@@ -18,7 +18,6 @@ internal static class TimeDependentAStar
     public static bool Run(WeightsSnapshot weights, int source, int target, double departureMinutes, bool penalized, SearchBuffers buffers)
     {
         var graph = weights.Graph;
-        var network = weights.Network;
         buffers.Prepare(graph.NodeCount, graph.EdgeCount);
         var generation = buffers.Generation;
         var cost = buffers.Cost;
@@ -34,8 +33,9 @@ internal static class TimeDependentAStar
         var edgeSeconds = weights.EdgeSeconds;
         var targetPoint = graph.NodePoint(target);
 
-        double Estimate(int v) => network.Landmarks.Count > 0
-            ? network.Landmarks.LowerBound(v, target) * weights.LandmarkScale
+        var landmarks = weights.Landmarks;
+        double Estimate(int v) => landmarks.Count > 0
+            ? landmarks.LowerBound(v, target) * weights.LandmarkScale
             : graph.NodePoint(v).DistanceMetersTo(targetPoint) * weights.SecondsPerChordMeter;
 
         seen[source] = generation;

@@ -1,4 +1,5 @@
 using TrafficOrleans.Routing.Graph;
+using TrafficOrleans.Routing.Search;
 
 namespace TrafficOrleans.Routing.Weights;
 
@@ -22,14 +23,21 @@ public sealed class WeightsSnapshot
     private readonly HorizonValues[] _roadSpeeds;
     private readonly HorizonValues[] _edgeSeconds;
 
-    internal WeightsSnapshot(RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, HorizonValues[] edgeSeconds)
+    // Travel times the landmarks were computed on: the landmark bound is scaled by how much faster than these
+    // any edge is now, so it stays a lower bound however the weights have moved since.
+    private readonly float[] _landmarkBasis;
+
+    internal WeightsSnapshot(
+        RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, HorizonValues[] edgeSeconds, Landmarks? landmarks = null, float[]? landmarkBasis = null)
     {
         Network = network;
         Timestamp = timestamp;
         Version = GraphVersion.Of(timestamp);
         _roadSpeeds = roadSpeeds;
         _edgeSeconds = edgeSeconds;
-        (LandmarkScale, SecondsPerChordMeter) = ComputeBounds(network, edgeSeconds);
+        Landmarks = landmarks ?? network.Landmarks;
+        _landmarkBasis = landmarkBasis ?? network.FreeFlowSeconds;
+        (LandmarkScale, SecondsPerChordMeter) = ComputeBounds(network, edgeSeconds, _landmarkBasis);
     }
 
     /// <summary>The graph these weights belong to.</summary>
@@ -44,7 +52,10 @@ public sealed class WeightsSnapshot
     /// <summary><c>vYYYYMMDDHHMMSSfff</c> of <see cref="Timestamp"/>.</summary>
     public string Version { get; }
 
-    /// <summary>Lower bound of (current travel time / free-flow travel time) over all edges and horizons: scales the landmark bound.</summary>
+    /// <summary>The ALT landmarks searches use: the network's free-flow ones until <see cref="WithRefreshedLandmarks"/>.</summary>
+    internal Landmarks Landmarks { get; }
+
+    /// <summary>Lower bound of (travel time / landmark basis time) over all edges and horizons: scales the landmark bound.</summary>
     internal double LandmarkScale { get; }
 
     /// <summary>Lower bound of (travel time / straight-line metres) over all edges and horizons: the geometric heuristic.</summary>
@@ -106,8 +117,22 @@ public sealed class WeightsSnapshot
             updated++;
         }
 
-        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, edgeSeconds);
+        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, edgeSeconds, Landmarks, _landmarkBasis);
         return new WeightsUpdate(snapshot, updated, unknown, invalid);
+    }
+
+    /// <summary>
+    /// The same weights and version with landmarks recomputed on these weights (fastest horizon per edge).
+    /// Landmarks on free-flow times are a loose bound once traffic is slow everywhere (A* then settles several
+    /// times more nodes); this takes two Dijkstra runs per landmark (under a second on 100,000 nodes), so a
+    /// holder should run it in the background now and then and swap the result in, not on every batch.
+    /// </summary>
+    public WeightsSnapshot WithRefreshedLandmarks()
+    {
+        var basis = new float[_edgeSeconds.Length];
+        for (var e = 0; e < basis.Length; e++) basis[e] = _edgeSeconds[e].Min;
+        var landmarks = Landmarks.Build(Graph, basis, Network.Routable, Network.Landmarks.Count);
+        return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, landmarks, basis);
     }
 
     /// <summary>A snapshot from per-road speeds (used by deserialization); edge times are derived.</summary>
@@ -127,14 +152,14 @@ public sealed class WeightsSnapshot
         RoutingNetwork.TravelSeconds(lengthMeters, speeds.In20Min),
         RoutingNetwork.TravelSeconds(lengthMeters, speeds.In30Min));
 
-    private static (double LandmarkScale, double SecondsPerChordMeter) ComputeBounds(RoutingNetwork network, HorizonValues[] edgeSeconds)
+    private static (double LandmarkScale, double SecondsPerChordMeter) ComputeBounds(RoutingNetwork network, HorizonValues[] edgeSeconds, float[] landmarkBasis)
     {
         var landmarkScale = double.MaxValue;
         var secondsPerMeter = double.MaxValue;
         for (var e = 0; e < edgeSeconds.Length; e++)
         {
             double fastest = edgeSeconds[e].Min;
-            landmarkScale = Math.Min(landmarkScale, fastest / network.FreeFlowSeconds[e]);
+            landmarkScale = Math.Min(landmarkScale, fastest / landmarkBasis[e]);
             if (network.ChordMeters[e] > 0) secondsPerMeter = Math.Min(secondsPerMeter, fastest / network.ChordMeters[e]);
         }
 
