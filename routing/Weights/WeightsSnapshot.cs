@@ -1,0 +1,168 @@
+using TrafficOrleans.Routing.Graph;
+using TrafficOrleans.Routing.Search;
+
+namespace TrafficOrleans.Routing.Weights;
+
+/// <summary>
+/// An immutable graph + weights pair that route queries read without locks: per-road speeds for the four
+/// forecast horizons (the canonical state, what is serialized) and the per-edge travel times derived from them
+/// (what searches read). Updates never mutate; <see cref="ApplyPredictions"/> copies the arrays and returns a
+/// new snapshot with a new <see cref="Version"/>, so a holder swaps one reference.
+/// </summary>
+public sealed class WeightsSnapshot
+{
+    /// <summary>Forecast speeds are clamped up to this: a standstill still has a finite (very long) travel time.</summary>
+    public const float MinSpeedKmh = 1f;
+
+    /// <summary>Forecast speeds are clamped down to this, so a bad forecast cannot break the A* bounds.</summary>
+    public const float MaxSpeedKmh = 200f;
+
+    // Heuristics are shrunk by this factor so float rounding can never make them overestimate.
+    private const double HeuristicSafety = 1 - 1e-9;
+
+    private readonly HorizonValues[] _roadSpeeds;
+    private readonly HorizonValues[] _edgeSeconds;
+
+    // Travel times the landmarks were computed on: the landmark bound is scaled by how much faster than these
+    // any edge is now, so it stays a lower bound however the weights have moved since.
+    private readonly float[] _landmarkBasis;
+
+    internal WeightsSnapshot(
+        RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, HorizonValues[] edgeSeconds, Landmarks? landmarks = null, float[]? landmarkBasis = null)
+    {
+        Network = network;
+        Timestamp = timestamp;
+        Version = GraphVersion.Of(timestamp);
+        _roadSpeeds = roadSpeeds;
+        _edgeSeconds = edgeSeconds;
+        Landmarks = landmarks ?? network.Landmarks;
+        _landmarkBasis = landmarkBasis ?? network.FreeFlowSeconds;
+        (LandmarkScale, SecondsPerChordMeter) = ComputeBounds(network, edgeSeconds, _landmarkBasis);
+    }
+
+    /// <summary>The graph these weights belong to.</summary>
+    public RoutingNetwork Network { get; }
+
+    /// <summary>The road graph.</summary>
+    public RoadGraph Graph => Network.Graph;
+
+    /// <summary>When these weights were produced; forecast horizons count from here.</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary><c>vYYYYMMDDHHMMSSfff</c> of <see cref="Timestamp"/>.</summary>
+    public string Version { get; }
+
+    /// <summary>The ALT landmarks searches use: the network's free-flow ones until <see cref="WithRefreshedLandmarks"/>.</summary>
+    internal Landmarks Landmarks { get; }
+
+    /// <summary>Lower bound of (travel time / landmark basis time) over all edges and horizons: scales the landmark bound.</summary>
+    internal double LandmarkScale { get; }
+
+    /// <summary>Lower bound of (travel time / straight-line metres) over all edges and horizons: the geometric heuristic.</summary>
+    internal double SecondsPerChordMeter { get; }
+
+    internal HorizonValues[] EdgeSeconds => _edgeSeconds;
+
+    internal HorizonValues[] RoadSpeeds => _roadSpeeds;
+
+    /// <summary>Every road at its free-flow speed at every horizon: the weights before any forecast arrived.</summary>
+    public static WeightsSnapshot FreeFlow(RoutingNetwork network, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var roads = network.Graph.Roads;
+        var speeds = new HorizonValues[roads.Length];
+        for (var r = 0; r < roads.Length; r++) speeds[r] = HorizonValues.All(Clamp(roads[r].FreeFlowSpeedKmh));
+        return FromRoadSpeeds(network, timestamp, speeds);
+    }
+
+    /// <summary>Speeds (km/h) of a road at the four horizons, or null for an unknown road id.</summary>
+    public HorizonValues? SpeedsOf(string roadId)
+    {
+        var r = Graph.RoadIndexOf(roadId);
+        return r < 0 ? null : _roadSpeeds[r];
+    }
+
+    /// <summary>Travel time in seconds of an edge entered in a forecast bucket.</summary>
+    public float EdgeTravelSeconds(int edge, int bucket) => _edgeSeconds[edge][bucket];
+
+    /// <summary>
+    /// A new snapshot with the forecasts applied (later ones win for the same road) and a version after this one.
+    /// Cost: one copy of the road and edge arrays plus a pass to refresh the heuristic bounds.
+    /// </summary>
+    public WeightsUpdate ApplyPredictions(IEnumerable<RoadSpeedForecast> forecasts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var roadSpeeds = (HorizonValues[])_roadSpeeds.Clone();
+        var edgeSeconds = (HorizonValues[])_edgeSeconds.Clone();
+        int updated = 0, unknown = 0, invalid = 0;
+        foreach (var forecast in forecasts)
+        {
+            var r = forecast.RoadId is null ? -1 : Graph.RoadIndexOf(forecast.RoadId);
+            if (r < 0)
+            {
+                unknown++;
+                continue;
+            }
+
+            if (!double.IsFinite(forecast.CurrentKmh) || !double.IsFinite(forecast.In10MinKmh)
+                || !double.IsFinite(forecast.In20MinKmh) || !double.IsFinite(forecast.In30MinKmh))
+            {
+                invalid++;
+                continue;
+            }
+
+            roadSpeeds[r] = new HorizonValues(
+                Clamp((float)forecast.CurrentKmh), Clamp((float)forecast.In10MinKmh), Clamp((float)forecast.In20MinKmh), Clamp((float)forecast.In30MinKmh));
+            foreach (var e in Graph.EdgesOfRoad(r)) edgeSeconds[e] = EdgeSecondsOf(Graph.Edges[e].LengthMeters, roadSpeeds[r]);
+            updated++;
+        }
+
+        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, edgeSeconds, Landmarks, _landmarkBasis);
+        return new WeightsUpdate(snapshot, updated, unknown, invalid);
+    }
+
+    /// <summary>
+    /// The same weights and version with landmarks recomputed on these weights (fastest horizon per edge).
+    /// Landmarks on free-flow times are a loose bound once traffic is slow everywhere (A* then settles several
+    /// times more nodes); this takes two Dijkstra runs per landmark (under a second on 100,000 nodes), so a
+    /// holder should run it in the background now and then and swap the result in, not on every batch.
+    /// </summary>
+    public WeightsSnapshot WithRefreshedLandmarks()
+    {
+        var basis = new float[_edgeSeconds.Length];
+        for (var e = 0; e < basis.Length; e++) basis[e] = _edgeSeconds[e].Min;
+        var landmarks = Landmarks.Build(Graph, basis, Network.Routable, Network.Landmarks.Count);
+        return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, landmarks, basis);
+    }
+
+    /// <summary>A snapshot from per-road speeds (used by deserialization); edge times are derived.</summary>
+    internal static WeightsSnapshot FromRoadSpeeds(RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds)
+    {
+        var graph = network.Graph;
+        var edgeSeconds = new HorizonValues[graph.EdgeCount];
+        for (var e = 0; e < edgeSeconds.Length; e++) edgeSeconds[e] = EdgeSecondsOf(graph.Edges[e].LengthMeters, roadSpeeds[graph.Edges[e].Road]);
+        return new WeightsSnapshot(network, timestamp, roadSpeeds, edgeSeconds);
+    }
+
+    internal static float Clamp(float speedKmh) => Math.Clamp(speedKmh, MinSpeedKmh, MaxSpeedKmh);
+
+    private static HorizonValues EdgeSecondsOf(float lengthMeters, HorizonValues speeds) => new(
+        RoutingNetwork.TravelSeconds(lengthMeters, speeds.Now),
+        RoutingNetwork.TravelSeconds(lengthMeters, speeds.In10Min),
+        RoutingNetwork.TravelSeconds(lengthMeters, speeds.In20Min),
+        RoutingNetwork.TravelSeconds(lengthMeters, speeds.In30Min));
+
+    private static (double LandmarkScale, double SecondsPerChordMeter) ComputeBounds(RoutingNetwork network, HorizonValues[] edgeSeconds, float[] landmarkBasis)
+    {
+        var landmarkScale = double.MaxValue;
+        var secondsPerMeter = double.MaxValue;
+        for (var e = 0; e < edgeSeconds.Length; e++)
+        {
+            double fastest = edgeSeconds[e].Min;
+            landmarkScale = Math.Min(landmarkScale, fastest / landmarkBasis[e]);
+            if (network.ChordMeters[e] > 0) secondsPerMeter = Math.Min(secondsPerMeter, fastest / network.ChordMeters[e]);
+        }
+
+        return (edgeSeconds.Length == 0 ? 0 : landmarkScale * HeuristicSafety, secondsPerMeter == double.MaxValue ? 0 : secondsPerMeter * HeuristicSafety);
+    }
+}
