@@ -14,6 +14,7 @@ try
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();
+    await app.StartEmbeddedKafkaAsync();
 
     app.MapServiceDefaults();
     app.MapTrafficApiEndpoints();

@@ -19,4 +19,7 @@ public interface IRoadGrain : IGrainWithStringKey
 
     /// <summary>The road's recent readings, oldest first (at most the window size).</summary>
     Task<IReadOnlyList<TrafficReading>> GetRecentReadingsAsync();
+
+    /// <summary>Counts of applied and ignored readings.</summary>
+    Task<RoadActivity> GetActivityAsync();
 }

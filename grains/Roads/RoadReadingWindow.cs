@@ -21,8 +21,17 @@ public sealed class RoadReadingWindow
     /// <summary>Recently applied event ids, oldest first.</summary>
     [Id(1)] public List<Guid> RecentEventIds { get; set; } = [];
 
-    /// <summary>How many readings were ignored as duplicates or out of order.</summary>
-    [Id(2)] public long IgnoredReadings { get; set; }
+    /// <summary>Readings ignored because their event id was already applied (at-least-once redelivery).</summary>
+    [Id(2)] public long DuplicateReadings { get; set; }
+
+    /// <summary>How many readings were applied over the road's life.</summary>
+    [Id(3)] public long AppliedReadings { get; set; }
+
+    /// <summary>Readings ignored because they were not newer than the latest applied one.</summary>
+    [Id(4)] public long OutOfOrderReadings { get; set; }
+
+    /// <summary>All ignored readings.</summary>
+    public long IgnoredReadings => DuplicateReadings + OutOfOrderReadings;
 
     /// <summary>The newest reading, if any.</summary>
     public TrafficReading? Latest => Readings.Count == 0 ? null : Readings[^1];
@@ -31,13 +40,20 @@ public sealed class RoadReadingWindow
     public bool TryApply(TrafficReading reading, int capacity = DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (RecentEventIds.Contains(reading.EventId) || (Latest is { } latest && reading.Timestamp <= latest.Timestamp))
+        if (RecentEventIds.Contains(reading.EventId))
         {
-            IgnoredReadings++;
+            DuplicateReadings++;
+            return false;
+        }
+
+        if (Latest is { } latest && reading.Timestamp <= latest.Timestamp)
+        {
+            OutOfOrderReadings++;
             return false;
         }
 
         Readings.Add(reading);
+        AppliedReadings++;
         if (Readings.Count > capacity) Readings.RemoveRange(0, Readings.Count - capacity);
         RecentEventIds.Add(reading.EventId);
         if (RecentEventIds.Count > RememberedEventIds) RecentEventIds.RemoveRange(0, RecentEventIds.Count - RememberedEventIds);

@@ -67,6 +67,8 @@ public static class OrleansHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = postgres;
         });
+        silo.AddTrafficStreams(configuration);
+        silo.Services.AddTrafficGrains();
         silo.AddDashboard();
         return silo;
     }

@@ -39,6 +39,7 @@ public static class StorageHostingExtensions
         });
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<RoadCache>();
+        services.AddSingleton<PredictionStore>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);

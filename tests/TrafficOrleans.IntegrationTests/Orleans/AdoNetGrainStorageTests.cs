@@ -7,8 +7,8 @@ using TrafficOrleans.IntegrationTests.Infrastructure;
 namespace TrafficOrleans.IntegrationTests.Orleans;
 
 /// <summary>The project's own ADO.NET grain-storage SQL, driven by Orleans' real provider on PostgreSQL.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class AdoNetGrainStorageTests(DatabaseFixture database) : IAsyncLifetime
+[Collection(ServersCollection.Name)]
+public sealed class AdoNetGrainStorageTests(ServersFixture database) : IAsyncLifetime
 {
     private const string GrainType = "storageprobe";
     private TestCluster _cluster = null!;

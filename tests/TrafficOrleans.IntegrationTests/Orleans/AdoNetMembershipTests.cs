@@ -4,8 +4,8 @@ using TrafficOrleans.IntegrationTests.Infrastructure;
 namespace TrafficOrleans.IntegrationTests.Orleans;
 
 /// <summary>The Cluster profile's membership: two silos agree through the project's SQL on PostgreSQL.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class AdoNetMembershipTests(DatabaseFixture database)
+[Collection(ServersCollection.Name)]
+public sealed class AdoNetMembershipTests(ServersFixture database)
 {
     private const int Active = 3;
     private const int Dead = 6;

@@ -4,8 +4,8 @@ using TrafficOrleans.IntegrationTests.Infrastructure;
 namespace TrafficOrleans.IntegrationTests.Orleans;
 
 /// <summary>Reminders stored through the project's SQL: registered, fired, updated, removed.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class AdoNetReminderTests(DatabaseFixture database)
+[Collection(ServersCollection.Name)]
+public sealed class AdoNetReminderTests(ServersFixture database)
 {
     [Fact]
     public async Task Reminder_is_stored_fires_and_is_removed()

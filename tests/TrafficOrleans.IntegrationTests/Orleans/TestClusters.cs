@@ -7,13 +7,14 @@ namespace TrafficOrleans.IntegrationTests.Orleans;
 /// <summary>Builds in-process Orleans test clusters wired to the run's real PostgreSQL and Redis.</summary>
 public static class TestClusters
 {
-    public static async Task<TestCluster> StartAsync(DatabaseFixture database, short silos = 1, bool adoNetMembership = false)
+    public static async Task<TestCluster> StartAsync(
+        ServersFixture database, short silos = 1, bool adoNetMembership = false, KafkaBroker.KafkaBroker? broker = null, string? serviceId = null)
     {
-        var serviceId = $"it-{Guid.NewGuid():N}"[..16];
+        serviceId ??= $"it-{Guid.NewGuid():N}"[..16];
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = serviceId;
-        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(database.Settings(serviceId)));
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(database.Settings(serviceId, broker)));
         builder.AddSiloBuilderConfigurator<TrafficSiloConfigurator>();
         if (adoNetMembership)
         {

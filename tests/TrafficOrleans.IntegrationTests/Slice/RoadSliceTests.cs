@@ -13,8 +13,8 @@ namespace TrafficOrleans.IntegrationTests.Slice;
 /// The walking skeleton: a reading reaches its RoadGrain, is persisted in grain state (PostgreSQL),
 /// lands in Redis <c>road:{id}:current</c>, and <c>GET /traffic/current</c> serves it.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class RoadSliceTests(DatabaseFixture database)
+[Collection(ServersCollection.Name)]
+public sealed class RoadSliceTests(ServersFixture database)
 {
     private static TrafficReading Reading(string roadId, DateTimeOffset at, double speed) => new(
         Guid.NewGuid(), at, roadId, "Kim Ma", speed, 50, 6.5, CongestionLevel.Heavy, speed / 50, true, new Coordinates(21.0313, 105.8235));

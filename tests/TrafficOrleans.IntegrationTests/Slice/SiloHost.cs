@@ -8,7 +8,7 @@ namespace TrafficOrleans.IntegrationTests.Slice;
 /// The real silo host (Program: Orleans + API in one process) on the run's PostgreSQL and Redis, with
 /// its own service id and free silo/gateway ports so several can start one after another in a test.
 /// </summary>
-public sealed class SiloHost(DatabaseFixture database, string serviceId) : WebApplicationFactory<Program>
+public sealed class SiloHost(ServersFixture database, string serviceId) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

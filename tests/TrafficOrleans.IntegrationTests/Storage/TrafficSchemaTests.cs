@@ -4,8 +4,8 @@ using TrafficOrleans.IntegrationTests.Infrastructure;
 namespace TrafficOrleans.IntegrationTests.Storage;
 
 /// <summary>The product schema on the real PostgreSQL: daily partitions, uniqueness, retention by partition drop.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class TrafficSchemaTests(DatabaseFixture database)
+[Collection(ServersCollection.Name)]
+public sealed class TrafficSchemaTests(ServersFixture database)
 {
     private const string Insert = """
         INSERT INTO traffic_data (road_id, "timestamp", speed, free_flow_speed, jam_factor, congestion_level, speed_ratio, is_rush_hour, event_id)

@@ -20,7 +20,8 @@ public sealed class RoadReadingWindowTests
         Assert.False(window.TryApply(first with { Timestamp = first.Timestamp.AddMinutes(5) }));
 
         Assert.Single(window.Readings);
-        Assert.Equal(1, window.IgnoredReadings);
+        Assert.Equal(1, window.DuplicateReadings);
+        Assert.Equal(0, window.OutOfOrderReadings);
     }
 
     [Fact]
@@ -33,7 +34,8 @@ public sealed class RoadReadingWindowTests
         Assert.False(window.TryApply(Reading(2)));
 
         Assert.Equal(Start.AddMinutes(10), window.Latest!.Timestamp);
-        Assert.Equal(2, window.IgnoredReadings);
+        Assert.Equal(2, window.OutOfOrderReadings);
+        Assert.Equal(0, window.DuplicateReadings);
     }
 
     [Fact]

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using StackExchange.Redis;
+using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Storage.Postgres;
 
 namespace TrafficOrleans.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A fresh PostgreSQL database per test run, migrated by the product's own migrator (so the migrations
-/// themselves are exercised from scratch every time), dropped afterwards; plus a Redis connection.
+/// The real servers of a test run: a fresh PostgreSQL database, migrated by the product's own migrator
+/// (so the migrations themselves are exercised from scratch every time) and dropped afterwards; a Redis
+/// connection; and the project's Kafka-wire-compatible broker, in memory on a free port.
 /// </summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public sealed class ServersFixture : IAsyncLifetime
 {
     private readonly string _databaseName = $"traffic_it_{Guid.NewGuid():N}"[..24];
 
@@ -25,14 +27,31 @@ public sealed class DatabaseFixture : IAsyncLifetime
     /// <summary>Data source on this run's database.</summary>
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    /// <summary>Partitions of the product topics in tests.</summary>
+    public const int KafkaPartitions = 4;
+
+    /// <summary>The run's Kafka-protocol broker.</summary>
+    public KafkaBroker.KafkaBroker Broker { get; private set; } = null!;
+
     /// <summary>Configuration entries that point a host or silo at these servers.</summary>
-    public Dictionary<string, string?> Settings(string serviceId) => new()
+    public Dictionary<string, string?> Settings(string serviceId, KafkaBroker.KafkaBroker? broker = null) => new()
     {
         ["ConnectionStrings:Postgres"] = Postgres,
         ["ConnectionStrings:Redis"] = Redis,
         ["Orleans:ServiceId"] = serviceId,
         ["Orleans:ClusterId"] = serviceId,
+        ["Kafka:BootstrapServers"] = (broker ?? Broker).BootstrapServers,
+        ["Kafka:Partitions"] = KafkaPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Kafka:EmbeddedBroker:Enabled"] = "false",
     };
+
+    /// <summary>A broker of the test's own (in memory), for tests that must not see other tests' topics and groups.</summary>
+    public static async Task<KafkaBroker.KafkaBroker> StartPrivateBrokerAsync()
+    {
+        var broker = new KafkaBroker.KafkaBroker(new KafkaBrokerOptions { Port = 0, InitialRebalanceDelay = TimeSpan.Zero, DefaultPartitions = KafkaPartitions });
+        await broker.StartAsync();
+        return broker;
+    }
 
     public async Task InitializeAsync()
     {
@@ -52,6 +71,8 @@ public sealed class DatabaseFixture : IAsyncLifetime
         DataSource = NpgsqlDataSource.Create(Postgres);
         await new DatabaseMigrator(DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
 
+        Broker = await StartPrivateBrokerAsync();
+
         try
         {
             RedisConnection = await ConnectionMultiplexer.ConnectAsync(Redis);
@@ -65,6 +86,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         RedisConnection?.Dispose();
+        if (Broker is not null) await Broker.DisposeAsync();
         if (DataSource is not null) await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(TestServers.Postgres);

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrafficOrleans.Grains.Roads;
+
+namespace TrafficOrleans.Grains;
+
+/// <summary>Services the grains need in every silo.</summary>
+public static class GrainsHostingExtensions
+{
+    /// <summary>Adds the grains' services (a host may register its own <see cref="IRoadPredictor"/> first).</summary>
+    public static IServiceCollection AddTrafficGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRoadPredictor>(ForecasterChainPredictor.PersistenceOnly());
+        return services;
+    }
+}
