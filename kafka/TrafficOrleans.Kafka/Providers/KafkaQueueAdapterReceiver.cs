@@ -23,7 +23,10 @@ public sealed partial class KafkaQueueAdapterReceiver(
     private IConsumer<byte[]?, byte[]?>? _consumer;
 
     /// <inheritdoc />
-    public Task Initialize(TimeSpan timeout)
+    // librdkafka's Committed() is a blocking broker round trip: keep it off the silo's scheduler thread.
+    public Task Initialize(TimeSpan timeout) => Task.Run(() => Assign(timeout));
+
+    private void Assign(TimeSpan timeout)
     {
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Producing.KafkaClientConfig.Consumer(options, topic.ConsumerGroup, clientId))
             .SetErrorHandler((_, error) => LogClientError(logger, partition.ToString(), error.Code, error.Reason))
@@ -33,7 +36,6 @@ public sealed partial class KafkaQueueAdapterReceiver(
         _consumer.Assign(new TopicPartitionOffset(partition, start));
         if (!committed.Offset.IsSpecial) _offsets.MarkCommitted(committed.Offset.Value);
         LogAssigned(logger, partition.Topic, partition.Partition.Value, topic.ConsumerGroup, start.ToString());
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -76,17 +78,19 @@ public sealed partial class KafkaQueueAdapterReceiver(
     }
 
     /// <inheritdoc />
-    public Task Shutdown(TimeSpan timeout)
+    public async Task Shutdown(TimeSpan timeout)
     {
         if (_consumer is { } consumer)
         {
             CommitDeliveredOffsets();
-            consumer.Close();
-            consumer.Dispose();
             _consumer = null;
+            // Close() leaves the group and waits for librdkafka's threads: blocking, so not on the scheduler thread.
+            await Task.Run(() =>
+            {
+                consumer.Close();
+                consumer.Dispose();
+            });
         }
-
-        return Task.CompletedTask;
     }
 
     private void CommitDeliveredOffsets()

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrafficOrleans.Bench.Streams;
+using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Grains.Roads;
+using TrafficOrleans.KafkaBroker;
+using TrafficOrleans.Silo.Hosting;
+using TrafficOrleans.Storage.Hosting;
+using TrafficOrleans.Storage.Postgres;
+
+// Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Streams -- [readings=50000] [roads=2000] [rate=2000] [seconds=20]
+// Needs the private PostgreSQL and Redis (./scripts/services.sh up); starts its own in-memory broker.
+var readings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
+var roads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000;
+var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+
+await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
+await broker.StartAsync();
+var recorder = new LatencyRecorder(ForecasterChainPredictor.PersistenceOnly());
+var serviceId = $"bench-{Guid.NewGuid():N}"[..16];
+var builder = Host.CreateApplicationBuilder();
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:Postgres"] = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic",
+    ["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "localhost:56379",
+    ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+    ["Kafka:Partitions"] = "8",
+    ["Orleans:ServiceId"] = serviceId,
+    ["Orleans:ClusterId"] = serviceId,
+    ["Orleans:SiloPort"] = "21111",
+    ["Orleans:GatewayPort"] = "31000",
+});
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddSingleton<IRoadPredictor>(recorder);
+builder.AddTrafficStorage();
+builder.UseOrleans(silo => silo.ConfigureTrafficSilo(builder.Configuration));
+using var host = builder.Build();
+await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+{
+    BootstrapServers = broker.BootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5, Partitioner = Partitioner.Murmur2,
+}).Build();
+var roadIds = Enumerable.Range(0, roads).Select(i => $"bench_{serviceId}_{i}").ToArray();
+var start = DateTimeOffset.UtcNow.AddDays(-30);
+var step = 0;
+TrafficReading Next(int i)
+{
+    var road = roadIds[i % roads];
+    var s = step + (i / roads);
+    return new TrafficReading(Guid.NewGuid(), start.AddMinutes(5 * s), road, "Bench road", 30, 50, 2, CongestionLevel.Moderate, 0.6, false, null);
+}
+
+void Produce(TrafficReading reading)
+{
+    recorder.Produced(reading.EventId);
+    while (true)
+    {
+        try
+        {
+            producer.Produce("traffic-raw", new Message<string, byte[]> { Key = reading.RoadId, Value = JsonSerializer.SerializeToUtf8Bytes(reading, TrafficJson.Options) });
+            return;
+        }
+        catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
+        {
+            producer.Poll(TimeSpan.FromMilliseconds(10));
+        }
+    }
+}
+
+// Phase 1: a backlog of readings already in traffic-raw, drained by a freshly started silo.
+Console.WriteLine($"Producing a backlog of {readings:N0} readings for {roads:N0} roads…");
+for (var i = 0; i < readings; i++) Produce(Next(i));
+producer.Flush(TimeSpan.FromMinutes(2));
+step += readings / roads + 1;
+_ = recorder.TakeLatencies();
+
+var drain = Stopwatch.StartNew();
+await host.StartAsync();
+while (recorder.Applied < readings)
+{
+    await Task.Delay(100);
+    if (drain.Elapsed > TimeSpan.FromMinutes(15)) break;
+}
+
+drain.Stop();
+var drained = recorder.Applied;
+_ = recorder.TakeLatencies();
+
+// Phase 2: a steady rate, latency from produce to the grain applying the reading.
+Console.WriteLine($"Producing {rate:N0} readings/s for {seconds} s…");
+var appliedBefore = recorder.Applied;
+var steady = Stopwatch.StartNew();
+var sent = 0;
+while (steady.Elapsed < TimeSpan.FromSeconds(seconds))
+{
+    var due = (int)(steady.Elapsed.TotalSeconds * rate);
+    for (; sent < due; sent++) Produce(Next(sent));
+    producer.Poll(TimeSpan.Zero);
+    await Task.Delay(5);
+}
+
+producer.Flush(TimeSpan.FromMinutes(1));
+var wait = Stopwatch.StartNew();
+while (recorder.Applied - appliedBefore < sent && wait.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
+var latencies = recorder.TakeLatencies().Order().ToArray();
+await host.StopAsync();
+
+double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+Console.WriteLine();
+Console.WriteLine("| phase | readings | seconds | readings/s | p50 ms | p99 ms |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine($"| backlog drain ({roads:N0} roads) | {drained:N0} | {drain.Elapsed.TotalSeconds:F1} | {drained / drain.Elapsed.TotalSeconds:N0} | | |");
+Console.WriteLine($"| steady {rate:N0}/s for {seconds} s | {latencies.Length:N0} | {seconds} | {sent / (double)seconds:N0} | {Percentile(0.50):F0} | {Percentile(0.99):F0} |");
+Console.WriteLine();
+Console.WriteLine("Each reading: grain state write (PostgreSQL), prediction row (PostgreSQL), traffic-predictions produce (acks=all), Redis keys.");
