@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
 using TrafficOrleans.Api.Hosting;
+using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -11,6 +12,7 @@ try
     builder.AddTrafficStorage();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
+    builder.AddTrafficRouting();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();
@@ -18,6 +20,7 @@ try
 
     app.MapServiceDefaults();
     app.MapTrafficApiEndpoints();
+    app.MapRoutingApi();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: "/orleans");
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

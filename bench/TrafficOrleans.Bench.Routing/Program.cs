@@ -24,3 +24,7 @@ else
 
 foreach (var scenario in scenarios) scenario.Run();
 ResultTable.Print(scenarios, Console.Out);
+
+// Queries reach the replica on the product's graph (HERE when present) under concurrent load.
+var product = scenarios[^1];
+await ReplicaComparison.RunAsync(product.ForecastWeights!, product.Pairs, concurrency: 8, Console.Out);

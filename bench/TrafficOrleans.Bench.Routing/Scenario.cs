@@ -20,6 +20,12 @@ internal sealed class Scenario(string name, IReadOnlyList<RoadSegment> segments,
 
     public string Summary { get; private set; } = "";
 
+    /// <summary>The time-dependent weights with refreshed landmarks, for the replica comparison.</summary>
+    public WeightsSnapshot? ForecastWeights { get; private set; }
+
+    /// <summary>The measured query pairs.</summary>
+    public (int Source, int Target)[] Pairs { get; private set; } = [];
+
     public void Run()
     {
         var clock = Stopwatch.StartNew();
@@ -47,6 +53,11 @@ internal sealed class Scenario(string name, IReadOnlyList<RoadSegment> segments,
         _rows.Add(("ours: best + 2 alternatives", Measure(pairs, (s, t) => planner.Plan(staticRefreshed, s, t, 0, 2)), "penalty method"));
         _rows.Add(("ours: best path, time-dependent", Measure(pairs, (s, t) => planner.Plan(forecastRefreshed, s, t, 0, 0)), "now/+10/+20/+30 buckets"));
         _rows.Add(("ours: recommend (snap + best + 2), TD", Measure(pairs, (s, t) => planner.Recommend(forecastRefreshed, graph.NodePoint(s), graph.NodePoint(t), TimeSpan.Zero)), "full library call"));
+
+        var handler = RecommendRequests.Handler(forecastRefreshed);
+        _rows.Add(("recommend request (handler, no cache), TD", Measure(pairs, (s, t) => handler.RecommendAsync(RecommendRequests.Query(forecastRefreshed, s, t)).GetAwaiter().GetResult()), "what the route-query grain runs"));
+        ForecastWeights = forecastRefreshed;
+        Pairs = pairs;
 
         log.WriteLine($"{name}: building the QuikGraph copy…");
         var baseline = new QuikGraphBaseline(staticWeights);

@@ -135,6 +135,18 @@ public sealed class WeightsSnapshot
         return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, landmarks, basis);
     }
 
+    /// <summary>
+    /// The same weights and version searched with <paramref name="other"/>'s landmarks: a replica that received
+    /// these weights as bytes keeps the landmarks it refreshed earlier instead of falling back to free-flow ones.
+    /// Stays admissible whatever the two weights are, because the bound is rescaled against its basis times.
+    /// </summary>
+    public WeightsSnapshot WithLandmarksOf(WeightsSnapshot other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!ReferenceEquals(other.Network, Network)) throw new ArgumentException("Landmarks belong to another routing network.", nameof(other));
+        return ReferenceEquals(other.Landmarks, Landmarks) ? this : new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, other.Landmarks, other._landmarkBasis);
+    }
+
     /// <summary>A snapshot from per-road speeds (used by deserialization); edge times are derived.</summary>
     internal static WeightsSnapshot FromRoadSpeeds(RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds)
     {

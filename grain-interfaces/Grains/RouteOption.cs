@@ -1,0 +1,13 @@
+namespace TrafficOrleans.GrainInterfaces.Grains;
+
+/// <summary>One route of an answer, in the shape of the HTTP response.</summary>
+/// <param name="Waypoints">Points in travel order with the road travelled from each.</param>
+/// <param name="DistanceKm">Length.</param>
+/// <param name="EtaMinutes">Time-dependent travel time on the predicted speeds.</param>
+/// <param name="CongestionSummary">The worst stretch, e.g. "Heavy on Kim Ma, +6 min".</param>
+[GenerateSerializer, Immutable]
+public sealed record RouteOption(
+    [property: Id(0)] IReadOnlyList<RoutePoint> Waypoints,
+    [property: Id(1)] double DistanceKm,
+    [property: Id(2)] double EtaMinutes,
+    [property: Id(3)] string CongestionSummary);

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.GrainInterfaces.Grains;
+using TrafficOrleans.Roads;
+using TrafficOrleans.Routing.Routes;
+using TrafficOrleans.Routing.Weights;
+
+namespace TrafficOrleans.Grains.Routing;
+
+/// <summary>
+/// One route query on this silo's replica: snap both points, look in the cache (keyed by snapped nodes, graph
+/// version and departure), else plan the best route and two alternatives and cache the answer. Thread-safe;
+/// a plain class so that the grain stays thin and the benchmark can call it without a silo.
+/// </summary>
+public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, TimeProvider clock)
+{
+    private readonly RoutePlanner _planner = new(new RoutePlannerOptions { MaxSnapMeters = options.Value.MaxSnapMeters });
+
+    /// <summary>Answers a query (from the cache when it holds this version's answer).</summary>
+    public async Task<RouteQueryResult> RecommendAsync(RouteQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var weights = replica.Current;
+        var index = weights.Network.Index;
+        var origin = index.NearestNode(new GeoPoint(query.OriginLat, query.OriginLng), options.Value.MaxSnapMeters);
+        if (origin is null) return Failed(RouteQueryOutcome.OriginOutsideMap, weights);
+        var destination = index.NearestNode(new GeoPoint(query.DestinationLat, query.DestinationLng), options.Value.MaxSnapMeters);
+        if (destination is null) return Failed(RouteQueryOutcome.DestinationOutsideMap, weights);
+
+        var now = clock.GetUtcNow();
+        var departure = query.Departure is { } d && d > now ? d : (DateTimeOffset?)null;
+        var key = RouteCache.Key(origin.Value.Node, destination.Value.Node, weights.Version, departure);
+        if (cache is not null && await cache.GetAsync(key) is { } cached)
+        {
+            metrics.Query(fromCache: true, cached.Outcome.ToString(), null);
+            return cached with { FromCache = true };
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var result = Plan(weights, origin.Value.Node, destination.Value.Node, (departure ?? now) - weights.Timestamp);
+        metrics.Query(fromCache: false, result.Outcome.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (cache is not null) await cache.SetAsync(key, result);
+        return result;
+    }
+
+    /// <summary>Plans on snapped nodes, departing <paramref name="departureAfterWeights"/> after the weights' time.</summary>
+    public RouteQueryResult Plan(WeightsSnapshot weights, int originNode, int destinationNode, TimeSpan departureAfterWeights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var (best, alternatives) = _planner.Plan(weights, originNode, destinationNode, Math.Max(0, departureAfterWeights.TotalMinutes));
+        return best is null
+            ? Failed(RouteQueryOutcome.NoPath, weights)
+            : new RouteQueryResult(RouteQueryOutcome.Found, ToOption(best), alternatives.Select(ToOption).ToList(), weights.Version, FromCache: false);
+    }
+
+    private static RouteQueryResult Failed(RouteQueryOutcome outcome, WeightsSnapshot weights) => new(outcome, null, [], weights.Version, FromCache: false);
+
+    private static RouteOption ToOption(Route route) => new(
+        route.Waypoints.Select(w => new RoutePoint(w.Lat, w.Lng, w.RoadName)).ToList(),
+        Math.Round(route.DistanceKm, 3),
+        Math.Round(route.EtaMinutes, 2),
+        route.CongestionSummary);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Roads.Synthetic;
+using TrafficOrleans.Routing;
+using TrafficOrleans.Routing.Sources;
+
+namespace TrafficOrleans.Silo.Hosting;
+
+/// <summary>
+/// Live routing on every silo: the road graph built once at start-up from the configured map, the silo's replica
+/// of the routing grain's weights (kept current by <see cref="RoutingSnapshotSync"/>), the route query handler
+/// with its Redis cache, and the route-graph Kafka consumer.
+/// </summary>
+public static partial class RoutingHostingExtensions
+{
+    /// <summary>Adds live routing (sections <c>Routing</c> and <c>Kafka</c>).</summary>
+    public static IHostApplicationBuilder AddTrafficRouting(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTrafficRouting(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Adds live routing to a service collection (also used by Orleans test silos).</summary>
+    public static IServiceCollection AddTrafficRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RoutingKafkaOptions>().BindConfiguration(RoutingKafkaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
+        services.AddSingleton<RoutingSnapshotReplica>();
+        services.AddSingleton<RoutingMetrics>();
+        services.AddSingleton<RoutingKafkaClients>();
+        services.AddSingleton<RouteCache>();
+        services.AddSingleton<RouteQueryHandler>();
+        services.AddHostedService<RoutingSnapshotSync>();
+        services.AddHostedService<RouteGraphConsumer>();
+        return services;
+    }
+
+    private static RoutingNetwork BuildNetwork(IConfiguration configuration, ILogger logger)
+    {
+        var mapOptions = configuration.GetSection(RoutingMapOptions.SectionName).Get<RoutingMapOptions>() ?? new RoutingMapOptions();
+        var map = RoadMapLoader.Select(
+            mapOptions,
+            configuration["Ingest:Simulator:RoadNetworkPath"],
+            configuration.GetSection("Ingest:Simulator:City").Get<SyntheticCityOptions>());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var network = RoadMapLoader.Build(map);
+        LogNetworkBuilt(logger, map.ToString(), network.Graph.NodeCount, network.Graph.EdgeCount, network.RoutableNodeCount,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return network;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing graph from {Map}: {Nodes} nodes, {Edges} edges, {Routable} routable nodes, built in {Milliseconds:0} ms")]
+    private static partial void LogNetworkBuilt(ILogger logger, string map, int nodes, int edges, int routable, double milliseconds);
+}

@@ -1,0 +1,33 @@
+using TrafficOrleans.IntegrationTests.Infrastructure;
+
+namespace TrafficOrleans.Routing.IntegrationTests;
+
+/// <summary>One silo host (synthetic city, no Kafka consumer) shared by the endpoint tests; starting a silo is the slow part.</summary>
+public sealed class RoutingApiFixture : IAsyncLifetime
+{
+    public DatabaseFixture Database { get; } = new();
+
+    public RoutingHost Host { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Host = new RoutingHost(Database, $"route-api-{Guid.NewGuid():N}"[..20], settings: new Dictionary<string, string?>
+        {
+            // The map comes from configuration: an explicit synthetic source shaped by the simulator's city options.
+            ["Routing:MapSource"] = "synthetic",
+            ["Ingest:Simulator:City:GridSize"] = "9",
+            ["Ingest:Simulator:City:BlockMeters"] = "600",
+        });
+        Http = Host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
