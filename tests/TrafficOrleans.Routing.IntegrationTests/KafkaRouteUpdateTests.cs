@@ -18,8 +18,8 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 /// The whole live path: a prediction produced to <c>traffic-predictions</c> by a plain Kafka producer reaches the
 /// route-graph consumer, the routing grain, the silo's replica and <c>POST /route/recommend</c>.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class KafkaRouteUpdateTests(DatabaseFixture database, ITestOutputHelper output)
+[Collection(ServersCollection.Name)]
+public sealed class KafkaRouteUpdateTests(ServersFixture database, ITestOutputHelper output)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 

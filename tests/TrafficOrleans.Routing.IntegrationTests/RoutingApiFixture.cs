@@ -5,7 +5,7 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 /// <summary>One silo host (synthetic city, no Kafka consumer) shared by the endpoint tests; starting a silo is the slow part.</summary>
 public sealed class RoutingApiFixture : IAsyncLifetime
 {
-    public DatabaseFixture Database { get; } = new();
+    public ServersFixture Database { get; } = new();
 
     public RoutingHost Host { get; private set; } = null!;
 

@@ -9,7 +9,7 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 /// The real silo host (Program) on the run's PostgreSQL, on a Redis database of its own (the routing keys are
 /// machine-wide names), a small synthetic city as the map, and the given Kafka broker.
 /// </summary>
-public sealed class RoutingHost(DatabaseFixture database, string serviceId, string? kafkaBootstrap = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class RoutingHost(ServersFixture database, string serviceId, string? kafkaBootstrap = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Redis database the routing tests use, away from other tests' keys.</summary>
@@ -24,7 +24,7 @@ public sealed class RoutingHost(DatabaseFixture database, string serviceId, stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in database.Settings(serviceId)) builder.UseSetting(key, value);
-        builder.UseSetting("ConnectionStrings:Redis", $"{DatabaseFixture.Redis},defaultDatabase={RedisDatabase}");
+        builder.UseSetting("ConnectionStrings:Redis", $"{ServersFixture.Redis},defaultDatabase={RedisDatabase}");
         builder.UseSetting("Orleans:SiloPort", TestServers.FreePort().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", TestServers.FreePort().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Ingest:Simulator:RoadNetworkPath", "");

@@ -10,8 +10,8 @@ using TrafficOrleans.Storage.Redis;
 namespace TrafficOrleans.Routing.IntegrationTests;
 
 /// <summary>The weights survive a silo restart through Redis <c>graph:hanoi:current</c>; a foreign snapshot is refused.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class SnapshotPersistenceTests(DatabaseFixture database)
+[Collection(ServersCollection.Name)]
+public sealed class SnapshotPersistenceTests(ServersFixture database)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
