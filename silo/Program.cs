@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
 using TrafficOrleans.Api.Hosting;
+using TrafficOrleans.Ingest;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -11,6 +12,7 @@ try
     builder.AddTrafficStorage();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
+    builder.AddTrafficIngestion();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();
