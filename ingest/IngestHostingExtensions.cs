@@ -1,18 +1,71 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using TrafficOrleans.Ingest.DualWrite;
 using TrafficOrleans.Ingest.Here;
+using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Replay;
+using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
+using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Ingest;
 
 /// <summary>Host composition of the ingestion sources.</summary>
 public static class IngestHostingExtensions
 {
+    /// <summary>
+    /// The whole ingestion in a host: <see cref="AddTrafficIngestionPipeline"/> plus the hosted services —
+    /// the <see cref="IngestionService"/> scheduler when <c>Ingest:Enabled</c> (default true) and the
+    /// <see cref="OutboxRelayService"/> when <c>Outbox:Enabled</c> (default true; other writers of the outbox
+    /// rely on it even when ingestion is off).
+    /// </summary>
+    public static IHostApplicationBuilder AddTrafficIngestion(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTrafficIngestionPipeline();
+        if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
+        {
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelayService>());
+        }
+
+        if (builder.Configuration.GetValue($"{IngestOptions.SectionName}:{nameof(IngestOptions.Enabled)}", true))
+        {
+            builder.Services.TryAddSingleton<IngestionService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionService>());
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Sources, dual write, outbox relay and runner without anything running in the background (the CLI's
+    /// one-shot commands drive them). PostgreSQL comes from <c>ConnectionStrings:Postgres</c> unless a
+    /// <see cref="NpgsqlDataSource"/> is already registered (the silo's storage); Kafka from the <c>Kafka</c> section.
+    /// </summary>
+    public static IHostApplicationBuilder AddTrafficIngestionPipeline(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTrafficSources();
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(StorageConnectionStrings.Postgres(configuration)).Build());
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxMetrics>();
+        services.TryAddSingleton<OutboxRelay>();
+        services.TryAddSingleton<TrafficBatchWriter>();
+        services.TryAddSingleton<IngestionRunner>();
+        services.TryAddSingleton<TrafficBackfill>();
+        return builder;
+    }
+
     /// <summary>
     /// Binds and validates (at start-up) the <c>Ingest</c> options, registers the preprocessor, metrics, the
     /// HERE client, and the <see cref="ITrafficSource"/> chosen by <c>Ingest:Source</c> (Auto: HERE when an

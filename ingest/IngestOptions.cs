@@ -8,6 +8,9 @@ public sealed class IngestOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Ingest";
 
+    /// <summary>Whether the host runs the ingestion scheduler (<c>Ingest:Enabled</c>); true by default.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Which source to use; <see cref="TrafficSourceKind.Auto"/> by default.</summary>
     public TrafficSourceKind Source { get; set; } = TrafficSourceKind.Auto;
 

@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Orleans.Dashboard;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Routing;
+using TrafficOrleans.Ingest;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -13,6 +14,7 @@ try
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
     builder.AddTrafficRouting();
+    builder.AddTrafficIngestion();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();

@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+
+namespace TrafficOrleans.Ingest.Outbox;
+
+/// <summary>Instruments of the outbox relay, on the meter <c>TrafficOrleans.Outbox</c>.</summary>
+public sealed class OutboxMetrics
+{
+    /// <summary>Name of the meter.</summary>
+    public const string MeterName = "TrafficOrleans.Outbox";
+
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _failures;
+    private long _unsentRows;
+    private double _oldestUnsentSeconds;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter without DI).</summary>
+    public OutboxMetrics(IMeterFactory? meterFactory = null)
+    {
+        var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _published = meter.CreateCounter<long>("traffic.outbox.published", "{message}", "Outbox rows delivered to Kafka, by topic.");
+        _failures = meter.CreateCounter<long>("traffic.outbox.failures", "{message}", "Outbox rows whose delivery failed (retried), by topic.");
+        meter.CreateObservableGauge("traffic.outbox.lag.rows", () => Volatile.Read(ref _unsentRows), "{row}", "Outbox rows not yet delivered.");
+        meter.CreateObservableGauge("traffic.outbox.lag.age", () => Volatile.Read(ref _oldestUnsentSeconds), "s", "Age of the oldest undelivered outbox row.");
+    }
+
+    /// <summary>Undelivered rows at the last measurement.</summary>
+    public long UnsentRows => Volatile.Read(ref _unsentRows);
+
+    internal void Published(string topic, int count)
+    {
+        if (count > 0) _published.Add(count, new KeyValuePair<string, object?>("topic", topic));
+    }
+
+    internal void Failed(string topic, int count)
+    {
+        if (count > 0) _failures.Add(count, new KeyValuePair<string, object?>("topic", topic));
+    }
+
+    internal void Lag(long rows, TimeSpan oldest)
+    {
+        Volatile.Write(ref _unsentRows, rows);
+        Volatile.Write(ref _oldestUnsentSeconds, oldest.TotalSeconds);
+    }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrafficOrleans.Ingest.Outbox;
+
+/// <summary>Outbox relay settings (configuration section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Outbox";
+
+    /// <summary>Rows claimed and produced per round trip.</summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 5000;
+
+    /// <summary>How long the relay waits for new rows when it is not woken by a local write.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First wait after a failed round; doubles per consecutive failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between failed rounds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>librdkafka <c>message.timeout.ms</c>: how long one delivery may take before it counts as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent rows older than this are deleted (they are only kept for inspection and de-duplication).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often sent rows past <see cref="Retention"/> are deleted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
+}

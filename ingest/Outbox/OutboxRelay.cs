@@ -1,0 +1,238 @@
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using ErrorCode = Confluent.Kafka.ErrorCode;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TrafficOrleans.Ingest.Outbox;
+
+/// <summary>
+/// Publishes outbox rows of any topic to Kafka with one idempotent producer. A round claims the oldest unsent
+/// rows with <c>FOR UPDATE SKIP LOCKED</c> (several silos share the work without sending a row twice at the
+/// same time), produces them, waits for every delivery report, then marks the delivered rows sent and records
+/// the failures, all in the claiming transaction. A crash after delivery but before the commit re-sends those
+/// rows: delivery is at least once and consumers de-duplicate by <c>event_id</c>.
+/// </summary>
+public sealed partial class OutboxRelay : IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly KafkaOptions _kafka;
+    private readonly OutboxOptions _options;
+    private readonly OutboxMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Lock _producerLock = new();
+    private IProducer<string?, byte[]>? _producer;
+
+    /// <summary>Creates a relay; the Kafka producer is created on first use.</summary>
+    public OutboxRelay(NpgsqlDataSource dataSource, IOptions<KafkaOptions> kafka, IOptions<OutboxOptions> options, OutboxMetrics metrics, ILogger<OutboxRelay> logger)
+    {
+        ArgumentNullException.ThrowIfNull(kafka);
+        ArgumentNullException.ThrowIfNull(options);
+        _dataSource = dataSource;
+        _kafka = kafka.Value;
+        _options = options.Value;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>The settings the relay connects with, secrets redacted (for start-up logs).</summary>
+    public string Destination => KafkaProducerFactory.Describe(_kafka);
+
+    /// <summary>One round: claim up to <see cref="OutboxOptions.BatchSize"/> unsent rows in id order, publish, mark.</summary>
+    public async Task<RelayRound> RelayOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await ClaimAsync(connection, transaction, cancellationToken);
+        if (rows.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return default;
+        }
+
+        var producer = Producer();
+        var deliveries = new Task<DeliveryResult<string?, byte[]>>[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            // No cancellation token: once produced, a message may be delivered; the round waits for its report
+            // (bounded by DeliveryTimeout) so that what is marked sent is exactly what Kafka acknowledged.
+            deliveries[i] = producer.ProduceAsync(rows[i].Topic, rows[i].Message, CancellationToken.None);
+        }
+
+        try
+        {
+            await Task.WhenAll(deliveries);
+        }
+        catch (Exception)
+        {
+            // Inspected per task below.
+        }
+
+        var sent = new List<long>(rows.Count);
+        var failedIds = new List<long>();
+        var failedErrors = new List<string>();
+        var fatal = false;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var delivery = deliveries[i];
+            if (delivery.IsCompletedSuccessfully)
+            {
+                sent.Add(rows[i].Id);
+                continue;
+            }
+
+            var error = delivery.Exception?.InnerException;
+            fatal |= error is KafkaException { Error.IsFatal: true };
+            failedIds.Add(rows[i].Id);
+            failedErrors.Add(error?.Message ?? "delivery cancelled");
+            _metrics.Failed(rows[i].Topic, 1);
+        }
+
+        await MarkSentAsync(connection, transaction, sent, cancellationToken);
+        await RecordFailuresAsync(connection, transaction, failedIds, failedErrors, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var group in rows.Where((_, i) => deliveries[i].IsCompletedSuccessfully).GroupBy(r => r.Topic)) _metrics.Published(group.Key, group.Count());
+        if (failedIds.Count > 0) LogDeliveryFailed(_logger, failedIds.Count, rows.Count, failedErrors[0]);
+        if (fatal) ResetProducer();
+        return new RelayRound(rows.Count, sent.Count, failedIds.Count);
+    }
+
+    /// <summary>
+    /// Rounds until no unsent row is left or a round has failures (the caller decides how to back off).
+    /// </summary>
+    public async Task<RelayRound> DrainAsync(CancellationToken cancellationToken)
+    {
+        var total = default(RelayRound);
+        while (true)
+        {
+            var round = await RelayOnceAsync(cancellationToken);
+            total = new RelayRound(total.Claimed + round.Claimed, total.Published + round.Published, total.Failed + round.Failed);
+            if (round.Claimed == 0 || round.Failed > 0) return total;
+        }
+    }
+
+    /// <summary>Measures the undelivered rows and the age of the oldest for the lag gauges; returns the row count.</summary>
+    public async Task<long> RefreshLagAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 FROM outbox WHERE sent_at IS NULL");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var rows = reader.GetInt64(0);
+        _metrics.Lag(rows, TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
+        return rows;
+    }
+
+    /// <summary>Deletes sent rows older than <see cref="OutboxOptions.Retention"/>; returns how many.</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = _options.Retention, NpgsqlDbType = NpgsqlDbType.Interval });
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (deleted > 0) LogDeleted(_logger, deleted, _options.Retention);
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => ResetProducer();
+
+    private async Task<List<ClaimedRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id, topic, message_key, payload, headers::text FROM outbox
+            WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
+        var rows = new List<ClaimedRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var message = new Message<string?, byte[]>
+            {
+                Key = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Value = reader.GetFieldValue<byte[]>(3),
+                Headers = reader.IsDBNull(4) ? null : ParseHeaders(reader.GetString(4)),
+            };
+            rows.Add(new ClaimedRow(reader.GetInt64(0), reader.GetString(1), message));
+        }
+
+        return rows;
+    }
+
+    private static async Task MarkSentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return;
+        await using var command = new NpgsqlCommand(
+            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ids] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task RecordFailuresAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> ids, List<string> errors, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return;
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE outbox AS o SET attempts = o.attempts + 1, last_error = f.error
+            FROM unnest($1::bigint[], $2::text[]) AS f(id, error) WHERE o.id = f.id
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ids] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. errors] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static Headers ParseHeaders(string json)
+    {
+        var headers = new Headers();
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            headers.Add(property.Name, Encoding.UTF8.GetBytes(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText()));
+        }
+
+        return headers;
+    }
+
+    private IProducer<string?, byte[]> Producer()
+    {
+        lock (_producerLock)
+        {
+            return _producer ??= KafkaProducerFactory.Create(_kafka, _options, $"traffic-outbox-{Environment.MachineName}", OnClientError);
+        }
+    }
+
+    private void OnClientError(Error error) => LogClientError(_logger, error.Code, error.Reason, error.IsFatal);
+
+    // A fatal error (e.g. the idempotent producer's sequence state is lost) makes the producer unusable:
+    // drop it so the next round starts a new one with a new producer id.
+    private void ResetProducer()
+    {
+        IProducer<string?, byte[]>? producer;
+        lock (_producerLock)
+        {
+            producer = _producer;
+            _producer = null;
+        }
+
+        if (producer is null) return;
+        producer.Flush(TimeSpan.FromSeconds(5));
+        producer.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery failed for {Failed} of {Claimed} rows, will retry: {FirstError}")]
+    private static partial void LogDeliveryFailed(ILogger logger, int failed, int claimed, string firstError);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Deleted} sent outbox rows older than {Retention}")]
+    private static partial void LogDeleted(ILogger logger, int deleted, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka producer error {Code}: {Reason} (fatal: {IsFatal})")]
+    private static partial void LogClientError(ILogger logger, ErrorCode code, string reason, bool isFatal);
+
+    private sealed record ClaimedRow(long Id, string Topic, Message<string?, byte[]> Message);
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
+using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Ingest.Preprocessing;
+using TrafficOrleans.Kafka.Producing;
+
+namespace TrafficOrleans.Ingest.IntegrationTests;
+
+[Collection(IngestCollection.Name)]
+public sealed class OutboxRelayTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Tick = new(2025, 10, 15, 10, 30, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    public Task InitializeAsync() => database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Relay_publishes_exactly_the_outbox_rows_keyed_by_road_id_with_the_reading_json()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var batch = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
+        await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
+        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, batchSize: 50);
+
+        var round = await relay.DrainAsync(CancellationToken.None);
+        var again = await relay.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(batch.Readings.Count, round.Published);
+        Assert.Equal(0, again.Claimed);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NULL"));
+        var messages = TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, batch.Readings.Count + 1, TimeSpan.FromSeconds(3));
+        Assert.Equal(batch.Readings.Count, messages.Count);
+        var expected = batch.Readings.ToDictionary(r => r.RoadId);
+        foreach (var message in messages)
+        {
+            var reading = expected[message.Message.Key!];
+            Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(reading, TrafficJson.Options), message.Message.Value);
+            Assert.Equal(KafkaPartitioner.PartitionFor(Encoding.UTF8.GetBytes(reading.RoadId), EmbeddedBroker.Partitions), message.Partition.Value);
+        }
+
+        Assert.Equal(expected.Keys.Order(), messages.Select(m => m.Message.Key!).Order());
+        using var json = JsonDocument.Parse(messages[0].Message.Value);
+        Assert.Equal(
+            ["event_id", "timestamp", "road_id", "road_name", "current_speed", "free_flow_speed", "jam_factor", "congestion_level", "speed_ratio", "is_rush_hour", "coordinates"],
+            json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Rejected_readings_land_in_the_dead_letter_topic_with_reason_headers()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var builder = Pipeline.Preprocessor().CreateBatch("test", Tick);
+        var valid = new RawReading("road-ok", "Good road", Tick, 40, 50, null, false, null);
+        var negative = new RawReading("road-bad", "Bad road", Tick, -7, 50, null, false, null);
+        builder.Add(valid, "road-ok,40", static s => s);
+        builder.Add(negative, "road-bad,-7", static s => s);
+        var batch = builder.Build();
+        await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
+        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+
+        await relay.DrainAsync(CancellationToken.None);
+
+        var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficDlq, 1, Deadline));
+        Assert.Equal("road-bad,-7", Encoding.UTF8.GetString(dead.Message.Value));
+        Assert.Equal("road-bad", dead.Message.Key);
+        string Header(string name) => Encoding.UTF8.GetString(dead.Message.Headers.GetLastBytes(name));
+        Assert.Equal("negative_speed", Header(OutboxTopics.DeadLetterCategoryHeader));
+        Assert.Equal("test", Header(OutboxTopics.DeadLetterSourceHeader));
+        Assert.Contains("-7", Header(OutboxTopics.DeadLetterReasonHeader), StringComparison.Ordinal);
+        Assert.Single(TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, 1, Deadline));
+    }
+
+    [Fact]
+    public async Task Failed_deliveries_are_recorded_and_published_by_a_later_round()
+    {
+        var batch = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
+        await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
+        string unreachable;
+        await using (var gone = await EmbeddedBroker.StartAsync()) unreachable = gone.BootstrapServers;
+        using (var failing = new OutboxRelay(database.DataSource,
+                   Microsoft.Extensions.Options.Options.Create(new KafkaOptions { BootstrapServers = unreachable }),
+                   Microsoft.Extensions.Options.Options.Create(new OutboxOptions { DeliveryTimeout = TimeSpan.FromSeconds(1) }),
+                   new OutboxMetrics(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxRelay>.Instance))
+        {
+            var failed = await failing.RelayOnceAsync(CancellationToken.None);
+            Assert.Equal((batch.Readings.Count, 0, batch.Readings.Count), (failed.Claimed, failed.Published, failed.Failed));
+        }
+
+        Assert.Equal(batch.Readings.Count, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND attempts = 1 AND last_error IS NOT NULL"));
+
+        await using var broker = await EmbeddedBroker.StartAsync();
+        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        var retried = await relay.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(batch.Readings.Count, retried.Published);
+        Assert.Equal(batch.Readings.Count, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL AND attempts = 2"));
+    }
+
+    [Fact]
+    public async Task Sent_rows_past_the_retention_are_deleted_and_unsent_rows_are_kept()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var writer = Pipeline.Writer(database.DataSource);
+        var sent = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
+        await writer.WriteAsync(sent, CancellationToken.None);
+        var metrics = new OutboxMetrics();
+        using var relay = new OutboxRelay(database.DataSource,
+            Microsoft.Extensions.Options.Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers }),
+            Microsoft.Extensions.Options.Options.Create(new OutboxOptions { Retention = TimeSpan.Zero }),
+            metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxRelay>.Instance);
+        await relay.DrainAsync(CancellationToken.None);
+        var unsent = await Pipeline.Simulator().PollAsync(Tick.AddMinutes(5), CancellationToken.None);
+        await writer.WriteAsync(unsent, CancellationToken.None);
+
+        var deleted = await relay.DeleteExpiredAsync(CancellationToken.None);
+        var lag = await relay.RefreshLagAsync(CancellationToken.None);
+
+        Assert.Equal(sent.Readings.Count, deleted);
+        Assert.Equal(unsent.Readings.Count, lag);
+        Assert.Equal(unsent.Readings.Count, metrics.UnsentRows);
+        Assert.Equal(unsent.Readings.Count, await database.CountAsync("SELECT count(*) FROM outbox"));
+    }
+}
