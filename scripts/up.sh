@@ -11,6 +11,14 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on 
 log "building"
 dotnet build "$ROOT/silo/TrafficOrleans.Silo.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
 
+# The simulator (and the routing graph) use the road set of a real HERE poll when the shared
+# snapshot is next to the checkout; otherwise the generated synthetic city.
+HERE_SNAPSHOT="$ROOT/../shared/data/here/hanoi-flow-2025-10-15T1409Z.json"
+if [ -z "${Ingest__Simulator__RoadNetworkPath:-}" ] && [ -f "$HERE_SNAPSHOT" ]; then
+  export Ingest__Simulator__RoadNetworkPath="$HERE_SNAPSHOT"
+  log "simulating traffic on the 772 roads of the HERE snapshot ($HERE_SNAPSHOT)"
+fi
+
 URL="${TRAFFIC_URL:-http://localhost:8080}"
 log "starting the silo on $URL — dashboard $URL/orleans, API reference $URL/scalar, health $URL/health/ready"
 cd "$ROOT/silo"

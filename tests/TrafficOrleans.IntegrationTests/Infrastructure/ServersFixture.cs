@@ -43,6 +43,8 @@ public sealed class ServersFixture : IAsyncLifetime
         ["Kafka:BootstrapServers"] = (broker ?? Broker).BootstrapServers,
         ["Kafka:Partitions"] = KafkaPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Kafka:EmbeddedBroker:Enabled"] = "false",
+        // Hosts under test get their input from the test, not from the 5-minute simulator poll.
+        ["Ingest:Enabled"] = "false",
     };
 
     /// <summary>A broker of the test's own (in memory), for tests that must not see other tests' topics and groups.</summary>
