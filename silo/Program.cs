@@ -1,6 +1,9 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
+using TrafficOrleans.Api.Admin;
+using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
+using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -11,12 +14,14 @@ try
     builder.AddTrafficStorage();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
+    builder.AddTrafficForecasting();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();
 
     app.MapServiceDefaults();
     app.MapTrafficApiEndpoints();
+    app.MapAdminApi().MapAnalyticsApi();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: "/orleans");
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
