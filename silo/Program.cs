@@ -1,8 +1,11 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
+using TrafficOrleans.Api.Admin;
+using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -15,6 +18,7 @@ try
     builder.AddTrafficApi();
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
+    builder.AddTrafficForecasting();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();
@@ -23,6 +27,7 @@ try
     app.MapServiceDefaults();
     app.MapTrafficApiEndpoints();
     app.MapRoutingApi();
+    app.MapAdminApi().MapAnalyticsApi();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: "/orleans");
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

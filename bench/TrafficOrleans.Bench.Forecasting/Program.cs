@@ -4,21 +4,32 @@ using TrafficOrleans.Forecasting;
 using TrafficOrleans.Forecasting.Features;
 using TrafficOrleans.Forecasting.Models;
 using TrafficOrleans.Forecasting.Onnx;
-using TrafficOrleans.Forecasting.Simulation;
+using TrafficOrleans.Bench.Forecasting;
 using TrafficOrleans.Forecasting.Training;
 
-// Stopwatch bench: training time on synthetic days × roads, then per-road inference latency of every model.
-// Usage: dotnet run -c Release -- [roads=300] [days=28] [outputDir=bench-out]
+// Stopwatch bench: training time on simulated days of a road set, then per-road inference latency of every model.
+// Usage: dotnet run -c Release -- [roads=here|<n synthetic roads>] [days=28] [outputDir=bench-out] [lgbmMaxRows] [earlyStoppingRounds]
+// "here" = the simulator over the default road set, the HERE Hanoi snapshot in ../shared/data/here (772 roads).
 var inv = CultureInfo.InvariantCulture;
-var roads = args.Length > 0 ? int.Parse(args[0], inv) : 300;
+var roadSet = args.Length > 0 ? args[0] : "here";
 var days = args.Length > 1 ? int.Parse(args[1], inv) : 28;
 var outDir = args.Length > 2 ? args[2] : "bench-out";
+var options = new TrainingOptions();
+if (args.Length > 3)
+{
+    options.Trees.MaxRows = int.Parse(args[3], inv);
+}
+
+if (args.Length > 4)
+{
+    options.Trees.EarlyStoppingRounds = int.Parse(args[4], inv);
+}
 
 var total = Stopwatch.StartNew();
-var (readings, adjacency) = SyntheticTraffic.Generate(roads, days, seed: 42);
-var dataset = TrafficDataset.FromReadings(readings, adjacency);
-readings.Clear();
-Console.WriteLine($"data: {roads} roads × {days} days, {dataset.Length} steps, built in {total.Elapsed.TotalSeconds:F1} s");
+var dataset = roadSet == "here"
+    ? await SimulatedHistory.HereAsync(days)
+    : SimulatedHistory.Synthetic(int.Parse(roadSet, inv), days);
+Console.WriteLine($"data: {roadSet} ({dataset.Roads.Count} roads) × {days} days, {dataset.Length} steps, built in {total.Elapsed.TotalSeconds:F1} s");
 
 var last = -10.0;
 var progress = new Progress<TrainingProgress>(p =>
@@ -30,7 +41,7 @@ var progress = new Progress<TrainingProgress>(p =>
     }
 });
 var sw = Stopwatch.StartNew();
-var report = TrainingPipeline.Run(dataset, new TrainingOptions(), artifactDirectory: outDir, progress: progress);
+var report = TrainingPipeline.Run(dataset, options, artifactDirectory: outDir, progress: progress);
 var trainSeconds = sw.Elapsed.TotalSeconds;
 Console.WriteLine(report.ToTable());
 report.WriteJson(Path.Combine(outDir, "model_metrics.json"));

@@ -10,7 +10,7 @@ public sealed class TrafficDataset
 {
     private readonly Dictionary<string, int> _index;
 
-    private TrafficDataset(DateTimeOffset start, int length, List<RoadSeries> roads)
+    internal TrafficDataset(DateTimeOffset start, int length, List<RoadSeries> roads)
     {
         Start = start;
         Length = length;
@@ -95,7 +95,7 @@ public sealed class TrafficDataset
         return dataset;
     }
 
-    private void FillNeighbourRatios(IReadOnlyDictionary<string, IReadOnlyList<string>> adjacency)
+    internal void FillNeighbourRatios(IReadOnlyDictionary<string, IReadOnlyList<string>> adjacency)
     {
         foreach (var road in Roads)
         {
@@ -129,7 +129,7 @@ public sealed class TrafficDataset
         }
     }
 
-    private static float Median(IEnumerable<float> values)
+    internal static float Median(IEnumerable<float> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 50f : sorted[sorted.Length / 2];

@@ -46,7 +46,19 @@ public static class TreeFeatures
             }
         }
 
-        var hasProfileNow = TryProfile(profile, input, 0, out var profileNow);
+        // One road lookup and one local-time computation for all four profile features.
+        Span<float> profiles = stackalloc float[1 + ForecastHorizons.Count];
+        if (profile is null)
+        {
+            profiles.Fill(float.NaN);
+        }
+        else
+        {
+            profile.FillProfiles(input.RoadId, input.Timestamp, profiles);
+        }
+
+        var profileNow = profiles[0];
+        var hasProfileNow = !float.IsNaN(profileNow);
         var fallback = !float.IsNaN(first) ? first : hasProfileNow ? profileNow : input.FreeFlowSpeed;
         var carry = fallback;
         var offset = w - speeds.Length;
@@ -77,7 +89,7 @@ public static class TreeFeatures
         features[28] = hasProfileNow ? profileNow : mean;
         for (var h = 0; h < ForecastHorizons.Count; h++)
         {
-            features[29 + h] = TryProfile(profile, input, ForecastHorizons.MinutesAhead(h), out var p) ? p : features[28];
+            features[29 + h] = float.IsNaN(profiles[1 + h]) ? features[28] : profiles[1 + h];
         }
 
         features[32] = last - features[LastSpeedIndex - 3];
@@ -112,11 +124,5 @@ public static class TreeFeatures
         dst[3] = lagged[lastIdx - 3];
         dst[4] = lagged[lastIdx - 5];
         dst[5] = n == 0 ? none : sum / n;
-    }
-
-    private static bool TryProfile(HistoricalAverageForecaster? profile, in ForecastInput input, int minutesAhead, out float value)
-    {
-        value = float.NaN;
-        return profile is not null && profile.TryGetProfile(input.RoadId, input.Timestamp.AddMinutes(minutesAhead), out value);
     }
 }

@@ -84,8 +84,34 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
             return false;
         }
 
+        return TryLookup(_means[r], TimeOfWeek.MinuteOfWeek(utc), out speed);
+    }
+
+    /// <summary>
+    /// The profile at now and at 10/20/30 minutes ahead of <paramref name="utc"/> in one road lookup and one time
+    /// conversion (the tree features' hot path); NaN where the road has no data near that time.
+    /// </summary>
+    internal void FillProfiles(string roadId, DateTimeOffset utc, Span<float> nowAnd3Horizons)
+    {
+        nowAnd3Horizons.Fill(float.NaN);
+        if (!_roads.TryGetValue(roadId, out var r))
+        {
+            return;
+        }
+
         var means = _means[r];
-        var slot = TimeOfWeek.Slot(utc, _slotMinutes);
+        var minute = TimeOfWeek.MinuteOfWeek(utc);
+        for (var k = 0; k < nowAnd3Horizons.Length; k++)
+        {
+            var m = k == 0 ? minute : (minute + ForecastHorizons.MinutesAhead(k - 1)) % TimeOfWeek.MinutesPerWeek;
+            TryLookup(means, m, out nowAnd3Horizons[k]);
+        }
+    }
+
+    private bool TryLookup(float[] means, int minuteOfWeek, out float speed)
+    {
+        speed = float.NaN;
+        var slot = minuteOfWeek / _slotMinutes;
         var reach = Math.Max(1, 30 / _slotMinutes);
         for (var d = 0; d <= reach; d++)
         {

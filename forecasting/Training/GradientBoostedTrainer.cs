@@ -17,7 +17,8 @@ public static class GradientBoostedTrainer
         HistoricalAverageForecaster profile,
         GradientBoostedOptions options,
         string version,
-        Action<double>? progress = null)
+        Action<double>? progress = null,
+        IReadOnlyList<Sample>? validation = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(samples);
@@ -25,6 +26,12 @@ public static class GradientBoostedTrainer
         var rows = BuildRows(dataset, samples, profile, options.MaxRows);
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(rows);
+
+        // Early stopping watches a sample of the validation window (earlier than the test window, so the test
+        // scores stay untouched): boosting stops once more trees no longer help instead of always running to the cap.
+        var stopOn = validation is { Count: > 0 } && options.EarlyStoppingRounds > 0
+            ? ml.Data.LoadFromEnumerable(BuildRows(dataset, validation, profile, Math.Max(1, options.MaxRows / 5)))
+            : null;
         var ensembles = new FlatTreeEnsemble[ForecastHorizons.Count];
         for (var h = 0; h < ForecastHorizons.Count; h++)
         {
@@ -39,8 +46,10 @@ public static class GradientBoostedTrainer
                 Seed = options.Seed,
                 Silent = true,
                 Verbose = false,
+                EarlyStoppingRound = stopOn is null ? 0 : options.EarlyStoppingRounds,
+                EvaluationMetric = LightGbmRegressionTrainer.Options.EvaluateMetricType.MeanAbsoluteError,
             });
-            var model = trainer.Fit(data).Model;
+            var model = (stopOn is null ? trainer.Fit(data) : trainer.Fit(data, stopOn)).Model;
             ensembles[h] = Flatten(model.TrainedTreeEnsemble);
             progress?.Invoke((h + 1) / (double)ForecastHorizons.Count);
         }

@@ -65,7 +65,7 @@ public static class ModelArtifactStore
             GradientBoostedForecaster.ModelName => GradientBoostedForecaster.Load(r),
             LstmForecaster.ModelName => LstmForecaster.Load(r),
             HistoricalAverageForecaster.ModelName => HistoricalAverageForecaster.Load(r),
-            PersistenceForecaster.ModelName => new PersistenceForecaster(),
+            PersistenceForecaster.ModelName => new PersistenceForecaster(manifest.Version),
             var other => throw new InvalidDataException($"Unknown model '{other}'."),
         };
         return new LoadedModel(model, manifest);

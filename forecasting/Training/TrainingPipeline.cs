@@ -39,13 +39,13 @@ public static class TrainingPipeline
         Report(0, "fit historical-average");
         var sw = Stopwatch.StartNew();
         var profile = HistoricalAverageForecaster.Fit(dataset, split.ValidationStart, ModelVersion.Create(HistoricalAverageForecaster.ModelName, now), options.ProfileSlotMinutes);
-        models.Add((new PersistenceForecaster(), 0));
+        models.Add((new PersistenceForecaster(ModelVersion.Create(PersistenceForecaster.ModelName, now)), 0));
         models.Add((profile, sw.Elapsed.TotalSeconds));
 
         var treeShare = 100 - lstmShare - 20;
         Report(2, "train lgbm");
         sw.Restart();
-        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"));
+        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation);
         models.Add((trees, sw.Elapsed.TotalSeconds));
 
         if (options.TrainLstm)

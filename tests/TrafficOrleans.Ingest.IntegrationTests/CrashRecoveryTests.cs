@@ -6,7 +6,7 @@ namespace TrafficOrleans.Ingest.IntegrationTests;
 
 /// <summary>Kills the real `traffic` program between the PostgreSQL commit and the Kafka publish, then restarts it.</summary>
 [Collection(IngestCollection.Name)]
-public sealed class CrashRecoveryTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class CrashRecoveryTests(ServersFixture database) : IAsyncLifetime
 {
     private const string Tick = "2025-10-15T01:30:00Z";
 

@@ -4,7 +4,7 @@ using TrafficOrleans.Ingest.Preprocessing;
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
 [Collection(IngestCollection.Name)]
-public sealed class DualWriteTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class DualWriteTests(ServersFixture database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Tick = new(2025, 10, 15, 1, 0, 0, TimeSpan.Zero);
 

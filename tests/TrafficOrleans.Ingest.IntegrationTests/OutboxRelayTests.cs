@@ -9,7 +9,7 @@ using TrafficOrleans.Kafka.Producing;
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
 [Collection(IngestCollection.Name)]
-public sealed class OutboxRelayTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Tick = new(2025, 10, 15, 10, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

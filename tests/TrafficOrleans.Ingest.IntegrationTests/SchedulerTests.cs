@@ -10,7 +10,7 @@ using TrafficOrleans.Ingest.Scheduling;
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
 [Collection(IngestCollection.Name)]
-public sealed class SchedulerTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class SchedulerTests(ServersFixture database) : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 

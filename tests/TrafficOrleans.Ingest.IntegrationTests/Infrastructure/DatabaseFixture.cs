@@ -8,7 +8,7 @@ namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 /// A fresh PostgreSQL database per test run (the IntegrationTests fixture's pattern), migrated by the product's
 /// migrator and dropped afterwards. The server is the one ./scripts/services.sh runs; override with ConnectionStrings__Postgres.
 /// </summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public sealed class ServersFixture : IAsyncLifetime
 {
     private readonly string _databaseName = $"traffic_ingest_{Guid.NewGuid():N}"[..28];
 

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TrafficOrleans.Forecasting;
+using TrafficOrleans.Forecasting.Registry;
+
+namespace TrafficOrleans.Grains.Forecasting;
+
+/// <summary>Registers forecasting in a silo: options, the model registry, the provider, training jobs and start-up.</summary>
+public static class ForecastingHostingExtensions
+{
+    /// <summary>Adds forecasting (section <c>Forecasting</c>) to the host.</summary>
+    public static IHostApplicationBuilder AddTrafficForecasting(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTrafficForecasting();
+        return builder;
+    }
+
+    /// <summary>Adds forecasting to a service collection (also used by Orleans test silos).</summary>
+    public static IServiceCollection AddTrafficForecasting(this IServiceCollection services)
+    {
+        services.AddOptions<ForecastingOptions>()
+            .BindConfiguration(ForecastingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<ForecasterProvider>();
+        services.AddSingleton<TrainingJobs>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ForecastingStartup>();
+        return services;
+    }
+}
