@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Grains.Roads;
 
 namespace TrafficOrleans.Grains;
@@ -11,7 +12,8 @@ public static class GrainsHostingExtensions
     public static IServiceCollection AddTrafficGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRoadPredictor>(ForecasterChainPredictor.PersistenceOnly());
+        services.AddTrafficForecasting();
+        services.TryAddSingleton<IRoadPredictor, ChampionRoadPredictor>();
         return services;
     }
 }

@@ -5,7 +5,6 @@ using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Ingest;
-using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -18,7 +17,6 @@ try
     builder.AddTrafficApi();
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
-    builder.AddTrafficForecasting();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();

@@ -9,7 +9,7 @@ namespace TrafficOrleans.Bench.Streams;
 /// Wraps the real predictor: the grain calls it exactly when it applies a reading, so the time since the
 /// reading was produced is the produce→grain latency; it also counts applied readings.
 /// </summary>
-public sealed class LatencyRecorder(IRoadPredictor inner) : IRoadPredictor
+public sealed class LatencyRecorder(Func<IRoadPredictor> inner) : IRoadPredictor
 {
     private readonly ConcurrentDictionary<Guid, long> _producedAt = new();
     private readonly ConcurrentBag<double> _latenciesMs = [];
@@ -35,6 +35,6 @@ public sealed class LatencyRecorder(IRoadPredictor inner) : IRoadPredictor
         }
 
         Interlocked.Increment(ref _applied);
-        return inner.Predict(window, now);
+        return inner().Predict(window, now);
     }
 }

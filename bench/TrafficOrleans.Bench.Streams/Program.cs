@@ -23,7 +23,8 @@ var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture)
 
 await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
 await broker.StartAsync();
-var recorder = new LatencyRecorder(ForecasterChainPredictor.PersistenceOnly());
+IRoadPredictor? champion = null;
+var recorder = new LatencyRecorder(() => champion!);
 var serviceId = $"bench-{Guid.NewGuid():N}"[..16];
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,6 +43,7 @@ builder.Services.AddSingleton<IRoadPredictor>(recorder);
 builder.AddTrafficStorage();
 builder.UseOrleans(silo => silo.ConfigureTrafficSilo(builder.Configuration));
 using var host = builder.Build();
+champion = new ChampionRoadPredictor(host.Services.GetRequiredService<TrafficOrleans.Grains.Forecasting.ForecasterProvider>());
 await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
 using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
