@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Spectre.Console;
+using TrafficOrleans.Cli.Hosting;
+using TrafficOrleans.Forecasting;
+using TrafficOrleans.Forecasting.Features;
+using TrafficOrleans.Forecasting.History;
+using TrafficOrleans.Forecasting.Registry;
+using TrafficOrleans.Forecasting.Training;
+using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Replay;
+
+namespace TrafficOrleans.Cli.Commands;
+
+/// <summary>
+/// <c>traffic train</c>: trains every model on the last weeks of <c>traffic_data</c> (or a replay CSV), prints
+/// the metrics table, records the models in <c>model_registry</c> and promotes the candidate only if it beats
+/// the champion on the same test window. Running silos pick the new champion up without a restart.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>The <c>train</c> command.</summary>
+    public static Command Create()
+    {
+        var weeks = new Option<int?>("--weeks") { Description = "Weeks of history to train on, ending now (default Forecasting:HistoryWeeks, 4)." };
+        var replay = new Option<string?>("--replay") { Description = "Train on a recorded CSV instead of traffic_data (Ingest:Replay:* settings apply, e.g. Format, StartTime)." };
+        var noLstm = new Option<bool>("--no-lstm") { Description = "Skip the LSTM (faster)." };
+        var modelDirectory = new Option<string?>("--model-dir") { Description = "Where model artefacts go (default Forecasting:ModelDirectory)." };
+        var command = new Command("train", "Train, evaluate and (if better) promote the forecasting models.") { weeks, replay, noLstm, modelDirectory };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(weeks), parse.GetValue(replay), parse.GetValue(noLstm), parse.GetValue(modelDirectory), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int? weeks, string? replay, bool noLstm, string? modelDirectory, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (replay is not null)
+        {
+            overrides["Ingest:Source"] = nameof(TrafficSourceKind.Replay);
+            overrides["Ingest:Replay:Path"] = Path.GetFullPath(replay);
+        }
+
+        var builder = CliHost.CreateBuilder(overrides);
+        var postgres = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set (environment ConnectionStrings__Postgres).");
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        if (replay is not null) builder.AddTrafficSources();
+        using var host = await CliHost.BuildAsync(builder, cancellationToken);
+
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrafficOrleans.Cli.Train");
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var historyWeeks = weeks ?? builder.Configuration.GetValue("Forecasting:HistoryWeeks", TrainingDataLoader.DefaultWeeks);
+        var directory = Path.GetFullPath(modelDirectory ?? builder.Configuration["Forecasting:ModelDirectory"] ?? Path.Combine(".data", "models"));
+
+        TrafficDataset dataset;
+        if (replay is not null && host.Services.GetRequiredService<ITrafficSource>() is ReplayTrafficSource recording)
+        {
+            logger.LogInformation("Loading {Path} ({From:O} to {To:O})", replay, recording.Start, recording.End);
+            dataset = await TrainingDataLoader.FromSourceAsync(recording, recording.Start, recording.End.Add(ForecastHorizons.Step), cancellationToken: cancellationToken);
+        }
+        else
+        {
+            logger.LogInformation("Loading the last {Weeks} week(s) of traffic_data", historyWeeks);
+            dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, DateTimeOffset.UtcNow, historyWeeks, cancellationToken: cancellationToken);
+        }
+
+        var runner = new TrainingRunner(new ModelRegistry(dataSource), directory, logger: host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TrainingRunner>());
+        var options = new TrainingOptions { TrainLstm = !noLstm };
+        TrainingRunResult? result = null;
+        var lastDecile = -1;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("train", maxValue: 100);
+                var progress = new Progress<TrainingProgress>(p =>
+                {
+                    task.Value = p.Percent;
+                    task.Description = p.Stage;
+                    // Logs too, so a non-interactive run (CI, Kubernetes job) still shows how far it got.
+                    var decile = (int)(p.Percent / 10);
+                    if (decile > lastDecile)
+                    {
+                        lastDecile = decile;
+                        logger.LogInformation("Training {Percent:F0}% done ({Stage})", p.Percent, p.Stage);
+                    }
+                });
+                result = await runner.RunAsync(dataset, options, progress, cancellationToken);
+                task.Value = 100;
+            });
+
+        Console.WriteLine(result!.Report.ToTable());
+        logger.LogInformation("Run {Run}: {Outcome} (metrics: {Metrics})", result.RunId, result.Outcome, result.MetricsPath);
+        return 0;
+    }
+}
