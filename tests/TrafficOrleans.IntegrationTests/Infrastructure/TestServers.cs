@@ -17,8 +17,18 @@ public static class TestServers
         Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
         ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic";
 
-    /// <summary>Redis configuration string.</summary>
-    public static string Redis => Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "localhost:56379";
+    /// <summary>
+    /// Redis configuration string: the environment's server, database 9 unless one is named, so test keys never
+    /// mix with the <c>road:*</c> keys of a product started by ./scripts/up.sh on the same server.
+    /// </summary>
+    public static string Redis
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "localhost:56379";
+            return configured.Contains("defaultDatabase", StringComparison.OrdinalIgnoreCase) ? configured : configured + ",defaultDatabase=9";
+        }
+    }
 
     /// <summary>A clear failure message when a server does not answer.</summary>
     public static string Unreachable(string what, string where, Exception ex) =>
