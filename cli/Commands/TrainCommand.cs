@@ -57,6 +57,22 @@ public static class TrainCommand
         var historyWeeks = weeks ?? builder.Configuration.GetValue("Forecasting:HistoryWeeks", TrainingDataLoader.DefaultWeeks);
         var directory = Path.GetFullPath(modelDirectory ?? builder.Configuration["Forecasting:ModelDirectory"] ?? Path.Combine(".data", "models"));
 
+        try
+        {
+            return await TrainAsync(host, logger, dataSource, replay, historyWeeks, noLstm, directory, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Not enough history, a missing champion artefact, …: one line the operator can act on.
+            logger.LogError("Training failed: {Reason}", ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> TrainAsync(
+        IHost host, ILogger logger, NpgsqlDataSource dataSource, string? replay, int historyWeeks, bool noLstm, string directory,
+        CancellationToken cancellationToken)
+    {
         TrafficDataset dataset;
         if (replay is not null && host.Services.GetRequiredService<ITrafficSource>() is ReplayTrafficSource recording)
         {

@@ -27,8 +27,23 @@ public static class TrainingDataLoader
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var builder = new TrafficDatasetBuilder(from, to);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+
+        // Narrow the window to the history that exists, so a young database (say one simulated day in a
+        // four-week window) still splits into train/validation/test instead of mostly empty time.
+        await using (var bounds = new NpgsqlCommand("SELECT min(\"timestamp\"), max(\"timestamp\") FROM traffic_data WHERE \"timestamp\" >= $1 AND \"timestamp\" < $2", connection))
+        {
+            bounds.Parameters.AddWithValue(from.UtcDateTime);
+            bounds.Parameters.AddWithValue(to.UtcDateTime);
+            await using var range = await bounds.ExecuteReaderAsync(cancellationToken);
+            if (await range.ReadAsync(cancellationToken) && !range.IsDBNull(0))
+            {
+                from = new DateTimeOffset(range.GetDateTime(0), TimeSpan.Zero);
+                to = new DateTimeOffset(range.GetDateTime(1), TimeSpan.Zero) + ForecastHorizons.Step;
+            }
+        }
+
+        var builder = new TrafficDatasetBuilder(from, to);
 
         // COPY takes no parameters; the bounds are formatted from DateTimeOffset values, never from user text.
         var sql = string.Create(
