@@ -65,9 +65,10 @@ public sealed class RoutePlanner
             Keep(path, 0, buffers);
             for (var attempt = 0; attempt < _options.MaxAlternativeSearches && kept.Count < alternatives; attempt++)
             {
-                if (!TimeDependentAStar.Run(weights, source, target, departureMinutes, penalized: true, buffers)) break;
+                var stretchLimit = best.EtaMinutes * 60 * _options.MaxStretch;
+                if (!TimeDependentAStar.Run(weights, source, target, departureMinutes, penalized: true, buffers, stretchLimit)) break;
                 path = TimeDependentAStar.ExtractPath(weights, target, buffers);
-                var acceptable = buffers.Time[target] <= best.EtaMinutes * 60 * _options.MaxStretch
+                var acceptable = buffers.Time[target] <= stretchLimit
                     && MaxOverlap(weights, path, kept.Count + 1, buffers) <= _options.MaxOverlap;
                 if (acceptable) kept.Add(RouteBuilder.Build(weights, path, buffers.Time));
                 Keep(path, acceptable ? kept.Count : -1, buffers);

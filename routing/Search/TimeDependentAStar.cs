@@ -13,9 +13,14 @@ internal static class TimeDependentAStar
     /// <summary>
     /// Searches from <paramref name="source"/> to <paramref name="target"/>, departing
     /// <paramref name="departureMinutes"/> after the weights' time. With <paramref name="penalized"/>, edge costs
-    /// are multiplied by the buffers' penalties (real times are still tracked). Returns whether the target was reached.
+    /// are multiplied by the buffers' penalties (real times are still tracked). Labels whose real travel time plus
+    /// the lower bound to the target exceed <paramref name="maxSeconds"/> are dropped: an alternative search
+    /// only wants routes within the stretch limit, and pruning the rest keeps it from flooding a large graph.
+    /// Returns whether the target was reached.
     /// </summary>
-    public static bool Run(WeightsSnapshot weights, int source, int target, double departureMinutes, bool penalized, SearchBuffers buffers)
+    public static bool Run(
+        WeightsSnapshot weights, int source, int target, double departureMinutes, bool penalized, SearchBuffers buffers,
+        double maxSeconds = double.PositiveInfinity)
     {
         var graph = weights.Graph;
         buffers.Prepare(graph.NodeCount, graph.EdgeCount);
@@ -64,12 +69,10 @@ internal static class TimeDependentAStar
                 {
                     seen[w] = generation;
                     heuristic[w] = Estimate(w);
-                }
-                else if (candidate >= cost[w])
-                {
-                    continue;
+                    cost[w] = double.PositiveInfinity;
                 }
 
+                if (candidate >= cost[w] || timeV + seconds + heuristic[w] > maxSeconds) continue;
                 cost[w] = candidate;
                 time[w] = timeV + seconds;
                 parent[w] = e;
