@@ -5,14 +5,20 @@ namespace TrafficOrleans.Ingest.Simulation;
 
 /// <summary>
 /// The simulated city: speed of every road at any instant as a pure function of (seed, road, time) —
-/// free-flow speed by road, demand by local time and road class, smooth noise, and incidents that spill
-/// back upstream. Nothing depends on the order or number of earlier calls, so any tick can be computed on
+/// free-flow speed by road, demand by local time and road class (the weekly profile), persistent deviations from
+/// that profile (<see cref="TrafficDeviation"/>: city-wide, district and per-road smooth noise plus a little
+/// jitter, larger when demand is high), and incidents that spill back upstream. Nothing depends on the order or number of earlier calls, so any tick can be computed on
 /// its own (back-fill of weeks, re-polls giving identical readings). Thread-safe.
 /// </summary>
 public sealed class CityTrafficModel
 {
     private const double IncidentAttenuationPerHop = 0.6;
-    private static readonly TimeSpan NoiseKnot = TimeSpan.FromMinutes(15);
+
+    // Deviations grow with congestion: near capacity, a small change in demand moves speeds a lot, while empty
+    // night streets run at free flow whatever happens. Scale = QuietDeviation + CongestedDeviation × rush-hour dip,
+    // i.e. about 0.6 at night, 0.8 at midday and 1.5–1.6 at the peak of an arterial's rush hour.
+    private const double QuietDeviation = 0.6;
+    private const double CongestedDeviation = 1.5;
 
     private readonly SimulatorOptions _options;
     private readonly CityTime _cityTime;
@@ -22,6 +28,7 @@ public sealed class CityTrafficModel
     private readonly double[] _sensitivity;
     private readonly int[][] _feeders;
     private readonly Dictionary<string, int> _index;
+    private readonly TrafficDeviation _deviation;
     private readonly TimeSpan _lookback;
     private readonly Lock _scriptedLock = new();
     private Incident[] _scripted = [];
@@ -55,6 +62,7 @@ public sealed class CityTrafficModel
         }
 
         FreeFlowKmh = freeFlow;
+        _deviation = new TrafficDeviation(_seed, roads, _roadKeys);
         _lookback = options.IncidentMaxDuration + options.SpreadDelay * options.SpreadHops;
     }
 
@@ -99,6 +107,13 @@ public sealed class CityTrafficModel
     public double BaselineRatio(int road, DateTimeOffset instant) =>
         BaselineRatio(road, instant, DemandProfile.Depth(_cityTime.ToLocal(instant)));
 
+    /// <summary>
+    /// The weekly profile of road <paramref name="road"/>: its speed ratio from demand alone, what
+    /// <see cref="BaselineRatio(int, DateTimeOffset)"/> deviates from.
+    /// </summary>
+    public double ProfileRatio(int road, DateTimeOffset instant) =>
+        1 - RushHourDip(road, DemandProfile.Depth(_cityTime.ToLocal(instant)));
+
     /// <summary>Fills <paramref name="speedsKmh"/> (one per road) with the speeds at <paramref name="instant"/>.</summary>
     public void SpeedsAt(DateTimeOffset instant, Span<double> speedsKmh)
     {
@@ -117,16 +132,12 @@ public sealed class CityTrafficModel
 
     private double BaselineRatio(int road, DateTimeOffset instant, double depth)
     {
-        var seconds = instant.ToUnixTimeSeconds();
-        var knot = Math.Floor(seconds / NoiseKnot.TotalSeconds);
-        var fraction = seconds / NoiseKnot.TotalSeconds - knot;
-        var key = _roadKeys[road] ^ _seed;
-        var a = StableHash.Signed(StableHash.Combine(key, (ulong)(long)knot, 2));
-        var b = StableHash.Signed(StableHash.Combine(key, (ulong)(long)knot + 1, 2));
-        var smooth = a + (b - a) * fraction * fraction * (3 - 2 * fraction);
-        var jitter = 0.4 * StableHash.Signed(StableHash.Combine(key, (ulong)seconds, 3));
-        return 1 - depth * _sensitivity[road] * _susceptibility[road] + _options.Noise * (smooth + jitter);
+        var dip = RushHourDip(road, depth);
+        var scale = QuietDeviation + (CongestedDeviation * dip);
+        return 1 - dip + (_options.Noise * scale * _deviation.At(road, instant.ToUnixTimeSeconds()));
     }
+
+    private double RushHourDip(int road, double depth) => depth * _sensitivity[road] * _susceptibility[road];
 
     /// <summary>Multiplies the speed factor of the origin and of the roads up to SpreadHops upstream.</summary>
     private void ApplyIncident(Incident incident, DateTimeOffset instant, Span<double> factor)

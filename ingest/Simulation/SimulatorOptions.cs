@@ -48,7 +48,12 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SpreadDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Amplitude of the random variation of the speed ratio.</summary>
+    /// <summary>
+    /// Overall amplitude of the deviations from the weekly profile: about the standard deviation of the speed ratio's
+    /// deviation at ordinary daytime demand (×0.6 at night, up to ×1.6 at the peak of an arterial's rush hour), before
+    /// incidents. The deviations persist for tens of minutes to hours (see <see cref="TrafficDeviation"/>); 0 = the
+    /// bare profile.
+    /// </summary>
     [Range(0, 0.5)]
     public double Noise { get; set; } = 0.05;
 

@@ -81,6 +81,42 @@ public class SimulatorTests
     }
 
     [Fact]
+    public void Deviations_from_the_weekly_profile_persist_for_tens_of_minutes_and_are_shared_by_neighbours()
+    {
+        var options = new SimulatorOptions { IncidentsPerHour = 0 };
+        var model = Simulator(options).Model;
+        var now = new List<double>();
+        var later = new List<double>();
+        var muchLater = new List<double>();
+        var ofFeeder = new List<double>();
+        var ofUnrelated = new List<double>();
+        var roads = model.Roads.Count;
+        // Every road, at instants 47 minutes apart over a week (so every time of day and knot phase is sampled).
+        for (var t = WednesdayNight; t < WednesdayNight.AddDays(7); t = t.AddMinutes(47))
+        {
+            for (var road = 0; road < roads; road++)
+            {
+                now.Add(Deviation(model, road, t));
+                later.Add(Deviation(model, road, t.AddMinutes(30)));
+                muchLater.Add(Deviation(model, road, t.AddHours(6)));
+                var feeders = model.Adjacency.FeedersOf(model.Roads[road].RoadId);
+                var neighbour = feeders.Count > 0 ? model.IndexOf(feeders[0]) : road;
+                ofFeeder.Add(Deviation(model, neighbour, t));
+                ofUnrelated.Add(Deviation(model, (road + (roads / 2)) % roads, t));
+            }
+        }
+
+        var std = Math.Sqrt(now.Average(d => d * d) - Math.Pow(now.Average(), 2));
+        Assert.InRange(std, 0.5 * options.Noise, 2 * options.Noise);
+        var in30Minutes = Correlation(now, later);
+        Assert.InRange(in30Minutes, 0.5, 0.95);
+        Assert.True(Correlation(now, muchLater) < 0.3, $"6 h later: {Correlation(now, muchLater):0.00}");
+        var nearby = Correlation(now, ofFeeder);
+        var faraway = Correlation(now, ofUnrelated);
+        Assert.True(nearby > faraway + 0.15, $"feeder {nearby:0.00} vs unrelated road {faraway:0.00}");
+    }
+
+    [Fact]
     public async Task Same_seed_gives_identical_readings_and_another_seed_does_not()
     {
         var a = await Simulator(new SimulatorOptions { Seed = 7 }).PollAsync(WednesdayMorningRush, CancellationToken.None);
@@ -125,6 +161,22 @@ public class SimulatorTests
 
     private static async Task<double> MeanRatio(SimulatorTrafficSource source, DateTimeOffset at) =>
         (await source.PollAsync(at, CancellationToken.None)).Readings.Average(r => r.SpeedRatio);
+
+    private static double Deviation(CityTrafficModel model, int road, DateTimeOffset at) =>
+        model.BaselineRatio(road, at) - model.ProfileRatio(road, at);
+
+    private static double Correlation(List<double> x, List<double> y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Count; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
 
     private static double Speed(CityTrafficModel model, string roadId, DateTimeOffset at)
     {
