@@ -43,8 +43,16 @@ public sealed class SchedulerTests(ServersFixture database) : IAsyncLifetime
         Assert.Equal(2, skipped.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal(1, source.Polls);
 
-        clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.Equal(At(1, 15), await source.NextStartedAsync(stop.Token));
+        // The service computes its wait and arms a timer on the fake clock concurrently with this thread; a single
+        // Advance could land before the timer exists and never fire it. Step the clock until the 01:15 poll starts.
+        var next = source.NextStartedAsync(stop.Token).AsTask();
+        while (!next.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(30));
+            await Task.WhenAny(next, Task.Delay(50, stop.Token));
+        }
+
+        Assert.Equal(At(1, 15), await next);
         source.Release();
 
         var roads = Pipeline.Simulator().Model.Roads.Count;
