@@ -127,4 +127,4 @@ Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 Console.WriteLine($"| backlog drain ({roads:N0} roads; silo start to first reading {startup.Elapsed.TotalSeconds:F1} s, excluded) | {drained:N0} | {drain.Elapsed.TotalSeconds:F1} | {drained / drain.Elapsed.TotalSeconds:N0} | | |");
 Console.WriteLine($"| steady {rate:N0}/s for {seconds} s | {latencies.Length:N0} | {seconds} | {sent / (double)seconds:N0} | {Percentile(0.50):F0} | {Percentile(0.99):F0} |");
 Console.WriteLine();
-Console.WriteLine("Each reading: grain state write (PostgreSQL), prediction row (PostgreSQL), traffic-predictions produce (acks=all), Redis keys.");
+Console.WriteLine("Each reading: traffic-predictions produce (acks=all), reading + prediction rows (PostgreSQL, group commit), Redis keys; grain state saved every 12 readings.");

@@ -9,32 +9,58 @@ using TrafficOrleans.Storage.Redis;
 namespace TrafficOrleans.Grains.Roads;
 
 /// <summary>
-/// One road, activated by its <c>traffic-raw</c> stream (implicit subscription, key = road_id). Each new
-/// reading is forecast 10/20/30 minutes ahead and the prediction is written to PostgreSQL
-/// <c>predictions</c> and Kafka <c>traffic-predictions</c> before the grain state is saved; only then does
-/// delivery complete and the stream provider commit the Kafka offset. A crash anywhere in between
-/// therefore redelivers the reading, which — not being in the saved state yet — is processed again:
-/// the prediction row is idempotent and the republished message has the same event id.
+/// One road, activated by its <c>traffic-raw</c> stream (implicit subscription, key = road_id).
+/// <para>
+/// Each new reading is forecast 10/20/30 minutes ahead; the prediction is produced to Kafka
+/// <c>traffic-predictions</c> (acks=all), then the reading and its prediction are committed together to
+/// PostgreSQL <c>traffic_data</c> + <c>predictions</c> — that pair is the durable record that the reading was
+/// applied. Only then does delivery complete and the stream provider commit the Kafka offset, so a crash
+/// anywhere before redelivers the reading, which is processed again (idempotent rows, same prediction
+/// event id on Kafka).
+/// </para>
+/// <para>
+/// The grain state (window, dedupe ids, counters) is saved every <see cref="SaveEvery"/> readings and on
+/// deactivation rather than per reading — per-reading state writes cost four fifths of the throughput.
+/// On activation the saved state is brought up to date from the applied readings in PostgreSQL, so a
+/// crash between saves loses nothing.
+/// </para>
 /// </summary>
 [ImplicitStreamSubscription(TrafficTopics.RawReadings)]
 public sealed partial class RoadGrain(
     [PersistentState("road", GrainStorageNames.Traffic)] IPersistentState<RoadReadingWindow> window,
     RoadCache cache,
-    PredictionStore predictions,
+    RoadOutcomeStore outcomes,
+    TrafficHistory history,
     IRoadPredictor predictor,
     TimeProvider clock,
     ILogger<RoadGrain> logger) : Grain, IRoadGrain
 {
+    /// <summary>Readings between two saves of the grain state (one hour at the 5-minute cadence).</summary>
+    public const int SaveEvery = 12;
+
     private IAsyncStream<RoadPrediction> _predictionStream = null!;
+    private int _unsaved;
+    private bool _failed;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var provider = this.GetStreamProvider(TrafficTopics.StreamProvider);
         var roadId = this.GetPrimaryKeyString();
+        var (newer, total) = await history.AppliedReadingsAfterAsync(roadId, window.State.Latest?.Timestamp, RoadReadingWindow.DefaultCapacity, cancellationToken);
+        window.State.CatchUp(newer, total);
+        _unsaved = (int)Math.Min(total, SaveEvery);
+
+        var provider = this.GetStreamProvider(TrafficTopics.StreamProvider);
         _predictionStream = provider.GetStream<RoadPrediction>(StreamId.Create(TrafficTopics.Predictions, roadId));
         var readings = provider.GetStream<TrafficReading>(StreamId.Create(TrafficTopics.RawReadings, roadId));
         await readings.SubscribeAsync((reading, _) => ApplyAsync(reading));
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // After a failed reading the in-memory window holds a reading that is not durably applied: never save it.
+        if (_unsaved > 0 && !_failed) await SaveAsync();
     }
 
     /// <inheritdoc />
@@ -73,13 +99,14 @@ public sealed partial class RoadGrain(
         try
         {
             prediction = predictor.Predict(window.State.Readings, clock.GetUtcNow());
-            await predictions.SaveAsync(prediction);
             await _predictionStream.OnNextAsync(prediction);
-            await window.WriteStateAsync();
+            await outcomes.SaveAsync(reading, prediction);
+            if (++_unsaved >= SaveEvery) await SaveAsync();
         }
         catch
         {
-            // The reading is applied in memory only; drop this activation so the redelivery starts from the saved state.
+            // The reading is applied in memory only; drop this activation so the redelivery starts from the durable record.
+            _failed = true;
             DeactivateOnIdle();
             throw;
         }
@@ -87,6 +114,12 @@ public sealed partial class RoadGrain(
         RoadMetrics.ReadingsApplied.Add(1);
         await UpdateCacheAsync(reading, prediction);
         return true;
+    }
+
+    private async Task SaveAsync()
+    {
+        await window.WriteStateAsync();
+        _unsaved = 0;
     }
 
     private async Task UpdateCacheAsync(TrafficReading reading, RoadPrediction prediction)

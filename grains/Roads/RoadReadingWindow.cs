@@ -59,4 +59,23 @@ public sealed class RoadReadingWindow
         if (RecentEventIds.Count > RememberedEventIds) RecentEventIds.RemoveRange(0, RecentEventIds.Count - RememberedEventIds);
         return true;
     }
+
+    /// <summary>
+    /// Brings a window restored from an older saved state up to date with readings applied since
+    /// (oldest first, all newer than <see cref="Latest"/>), of which there were <paramref name="total"/> in all.
+    /// </summary>
+    public void CatchUp(IReadOnlyList<TrafficReading> newer, long total, int capacity = DefaultCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        foreach (var reading in newer)
+        {
+            if (Latest is { } latest && reading.Timestamp <= latest.Timestamp) continue;
+            Readings.Add(reading);
+            RecentEventIds.Add(reading.EventId);
+        }
+
+        if (Readings.Count > capacity) Readings.RemoveRange(0, Readings.Count - capacity);
+        if (RecentEventIds.Count > RememberedEventIds) RecentEventIds.RemoveRange(0, RecentEventIds.Count - RememberedEventIds);
+        AppliedReadings += total;
+    }
 }

@@ -147,7 +147,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
             importer.Write(reading.CurrentSpeed, NpgsqlDbType.Double);
             importer.Write(reading.FreeFlowSpeed, NpgsqlDbType.Double);
             importer.Write(reading.JamFactor, NpgsqlDbType.Double);
-            importer.Write(CongestionName(reading.CongestionLevel), NpgsqlDbType.Text);
+            importer.Write(CongestionLevels.Name(reading.CongestionLevel), NpgsqlDbType.Text);
             importer.Write(reading.SpeedRatio, NpgsqlDbType.Double);
             importer.Write(reading.IsRushHour, NpgsqlDbType.Boolean);
             if (string.IsNullOrEmpty(reading.RoadName)) importer.WriteNull();
@@ -211,14 +211,6 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         var dedupKey = Convert.ToHexString(SHA256.HashData(identity), 0, 16);
         return new OutboxMessage(OutboxTopics.TrafficDlq, rejected.RoadId ?? rejected.Source, Encoding.UTF8.GetBytes(rejected.Payload), headers, dedupKey);
     }
-
-    private static string CongestionName(CongestionLevel level) => level switch
-    {
-        CongestionLevel.Free => "free",
-        CongestionLevel.Moderate => "moderate",
-        CongestionLevel.Heavy => "heavy",
-        _ => "severe",
-    };
 
     private static bool IsTransient(PostgresException ex) =>
         ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable

@@ -28,7 +28,14 @@ public static class StorageHostingExtensions
         var postgres = StorageConnectionStrings.Postgres(configuration);
         var redis = StorageConnectionStrings.Redis(configuration);
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(postgres);
+            // Thousands of grains activating at once must queue for connections rather than exhaust the
+            // server's max_connections (shared with Orleans' own ADO.NET pool and other silos).
+            if (!postgres.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.MaxPoolSize = 40;
+            return builder.Build();
+        });
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var options = ConfigurationOptions.Parse(redis);
@@ -39,7 +46,8 @@ public static class StorageHostingExtensions
         });
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<RoadCache>();
-        services.AddSingleton<PredictionStore>();
+        services.AddSingleton<RoadOutcomeStore>();
+        services.AddSingleton<TrafficHistory>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);

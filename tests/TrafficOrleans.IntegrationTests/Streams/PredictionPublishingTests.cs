@@ -25,8 +25,11 @@ public sealed class PredictionPublishingTests(ServersFixture servers)
         Assert.Equal(Readings.For(road, 1).CurrentSpeed, predictions[1].PredictedSpeed10Min);
         Assert.Equal("persistence-1", predictions[1].ModelVersion);
 
-        var rows = await servers.ScalarAsync<long>("SELECT count(*) FROM predictions WHERE road_id = $1", road);
+        // The grain produces to Kafka first and commits the rows right after; wait for the commit.
+        var rows = await Eventually.WaitForAsync(
+            () => servers.ScalarAsync<long>("SELECT count(*) FROM predictions WHERE road_id = $1", road), n => n == 2, TimeSpan.FromSeconds(30), "both prediction rows");
         Assert.Equal(2, rows);
+        Assert.Equal(2, await servers.ScalarAsync<long>("SELECT count(*) FROM traffic_data WHERE road_id = $1", road));
         var stored = await servers.ScalarAsync<Guid>("SELECT event_id FROM predictions WHERE road_id = $1 AND \"timestamp\" = $2", road, Readings.Start.AddMinutes(5));
         Assert.Equal(predictions[1].EventId, stored);
     }
