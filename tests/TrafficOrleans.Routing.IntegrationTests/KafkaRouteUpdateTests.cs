@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.IntegrationTests.Infrastructure;
+using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Roads;
 using TrafficOrleans.Routing.Routes;
@@ -29,6 +30,8 @@ public sealed class KafkaRouteUpdateTests(ServersFixture database, ITestOutputHe
         await using var broker = new KafkaBroker.KafkaBroker(new KafkaBrokerOptions { Port = 0, InitialRebalanceDelay = TimeSpan.Zero });
         await broker.StartAsync();
         await CreateTopicsAsync(broker.BootstrapServers);
+        // Start from free flow, not from a weights snapshot an earlier test left in Redis.
+        await database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent);
         await using var host = new RoutingHost(database, $"route-kafka-{Guid.NewGuid():N}"[..22], broker.BootstrapServers);
         using var http = host.CreateClient();
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, Acks = Acks.All }).Build();

@@ -1,4 +1,5 @@
 using TrafficOrleans.IntegrationTests.Infrastructure;
+using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Routing.IntegrationTests;
 
@@ -14,6 +15,8 @@ public sealed class RoutingApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        // Start from free flow: a weights snapshot left in Redis by an earlier run would be loaded as warm state.
+        await Database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent);
         Host = new RoutingHost(Database, $"route-api-{Guid.NewGuid():N}"[..20], settings: new Dictionary<string, string?>
         {
             // The map comes from configuration: an explicit synthetic source shaped by the simulator's city options.
