@@ -126,8 +126,7 @@ public sealed partial class RoadGrain(
     {
         try
         {
-            await cache.SetCurrentAsync(reading);
-            await cache.SetPredictedAsync(prediction);
+            await cache.SetCurrentAndPredictedAsync(reading, prediction);
         }
         catch (StackExchange.Redis.RedisException ex)
         {

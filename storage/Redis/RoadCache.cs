@@ -12,24 +12,17 @@ public sealed class RoadCache(IConnectionMultiplexer redis)
 {
     private IDatabase Database => redis.GetDatabase();
 
-    /// <summary>Stores a road's latest reading and records the road in the index.</summary>
-    public async Task SetCurrentAsync(TrafficReading reading)
+    /// <summary>Stores a road's latest reading and prediction and indexes the road, in one round trip.</summary>
+    public async Task SetCurrentAndPredictedAsync(TrafficReading reading, RoadPrediction prediction)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        var json = JsonSerializer.SerializeToUtf8Bytes(reading, TrafficJson.Options);
-        var batch = Database.CreateBatch();
-        var set = batch.StringSetAsync(RedisKeys.RoadCurrent(reading.RoadId), json, RedisKeys.RoadCurrentTtl);
-        var index = batch.SortedSetAddAsync(RedisKeys.RoadIndex, reading.RoadId, reading.Timestamp.ToUnixTimeSeconds());
-        batch.Execute();
-        await Task.WhenAll(set, index);
-    }
-
-    /// <summary>Stores a road's latest prediction.</summary>
-    public Task SetPredictedAsync(RoadPrediction prediction)
-    {
         ArgumentNullException.ThrowIfNull(prediction);
-        var json = JsonSerializer.SerializeToUtf8Bytes(prediction, TrafficJson.Options);
-        return Database.StringSetAsync(RedisKeys.RoadPredicted(prediction.RoadId), json, RedisKeys.RoadPredictedTtl);
+        var batch = Database.CreateBatch();
+        var current = batch.StringSetAsync(RedisKeys.RoadCurrent(reading.RoadId), JsonSerializer.SerializeToUtf8Bytes(reading, TrafficJson.Options), RedisKeys.RoadCurrentTtl);
+        var index = batch.SortedSetAddAsync(RedisKeys.RoadIndex, reading.RoadId, reading.Timestamp.ToUnixTimeSeconds());
+        var predicted = batch.StringSetAsync(RedisKeys.RoadPredicted(prediction.RoadId), JsonSerializer.SerializeToUtf8Bytes(prediction, TrafficJson.Options), RedisKeys.RoadPredictedTtl);
+        batch.Execute();
+        await Task.WhenAll(current, index, predicted);
     }
 
     /// <summary>The road's latest reading, or null when none arrived within the TTL.</summary>
