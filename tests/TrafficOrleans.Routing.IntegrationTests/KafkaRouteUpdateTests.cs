@@ -62,7 +62,7 @@ public sealed class KafkaRouteUpdateTests(ServersFixture database, ITestOutputHe
             await Task.Delay(20);
         }
 
-        output.WriteLine($"Prediction produced → recommended route changed: {clock.Elapsed.TotalMilliseconds:0} ms ({jammed.Count} predictions, batch window 1 s, replica poll 100 ms).");
+        output.WriteLine($"Prediction produced → recommended route changed: {clock.Elapsed.TotalMilliseconds:0} ms ({jammed.Count} predictions; batch window and replica poll from the silo configuration).");
         var newVersion = changed.GetProperty("graph_version").GetString();
         Assert.NotEqual(initial.GetProperty("graph_version").GetString(), newVersion);
         var newEta = changed.GetProperty("recommended_route").GetProperty("eta_minutes").GetDouble();
