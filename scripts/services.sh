@@ -59,16 +59,23 @@ pg_up() {
   fi
 }
 
+# True only when Redis answers PONG: an instance that answers with an error (e.g. MISCONF after its data
+# directory vanished) is not usable.
+redis_ok() { [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]; }
+
 redis_up() {
   mkdir -p "$REDIS_DIR"
-  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+  if redis_ok; then
     log "Redis already running on port $REDIS_PORT"
     return
+  fi
+  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    die "something on port $REDIS_PORT answers but is not a healthy Redis ($(redis-cli -p "$REDIS_PORT" ping 2>&1 | head -c 120)); stop it or set TRAFFIC_REDIS_PORT"
   fi
   log "starting Redis on port $REDIS_PORT"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize yes \
     --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --save 60 1000 --appendonly no
-  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return; sleep 0.1; done
+  for _ in $(seq 1 50); do redis_ok && return; sleep 0.1; done
   die "Redis did not start (log: $REDIS_DIR/redis.log)"
 }
 
@@ -83,7 +90,7 @@ down() {
 
 status() {
   if PGPASSWORD="$PG_PASSWORD" "$PG_BIN/pg_isready" -h localhost -p "$PG_PORT" >/dev/null 2>&1; then echo "postgres: up (port $PG_PORT)"; else echo "postgres: down"; fi
-  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then echo "redis: up (port $REDIS_PORT)"; else echo "redis: down"; fi
+  if redis_ok; then echo "redis: up (port $REDIS_PORT)"; else echo "redis: down"; fi
 }
 
 case "${1:-up}" in
