@@ -13,6 +13,7 @@ using TrafficOrleans.Ingest.Replay;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.Storage.Hosting;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Ingest;
 
@@ -54,7 +55,7 @@ public static class IngestHostingExtensions
         builder.AddTrafficSources();
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(StorageConnectionStrings.Postgres(configuration)).Build());
         services.TryAddSingleton<OutboxSignal>();

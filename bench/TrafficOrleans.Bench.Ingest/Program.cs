@@ -12,6 +12,7 @@ using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Storage.Postgres;
+using TrafficOrleans.Kafka;
 
 // `traffic ingest simulate` in miniature: 100,000 simulated readings written through the dual write while the
 // outbox relay publishes them to the embedded broker; the clock stops when every reading is stored AND acknowledged
@@ -36,7 +37,7 @@ try
 
     using var signal = new OutboxSignal();
     var writer = new TrafficBatchWriter(dataSource, signal, NullLogger<TrafficBatchWriter>.Instance);
-    using var relay = new OutboxRelay(dataSource, Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers }),
+    using var relay = new OutboxRelay(dataSource, Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
         Options.Create(new OutboxOptions()), new OutboxMetrics(), NullLogger<OutboxRelay>.Instance);
 
     var clock = Stopwatch.StartNew();

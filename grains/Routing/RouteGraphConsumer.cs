@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Kafka.Producing;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -22,7 +23,7 @@ public sealed partial class RouteGraphConsumer(
     IGrainFactory grains,
     RoutingKafkaClients kafka,
     IOptions<RoutingOptions> options,
-    IOptions<RoutingKafkaOptions> kafkaOptions,
+    IOptions<KafkaConnectionOptions> kafkaOptions,
     RoutingMetrics metrics,
     TimeProvider clock,
     ILogger<RouteGraphConsumer> logger) : BackgroundService

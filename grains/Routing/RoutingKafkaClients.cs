@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -7,7 +8,7 @@ namespace TrafficOrleans.Grains.Routing;
 /// The Kafka clients of routing: one shared producer (route-updates and dead letters) and the route-graph
 /// consumer configuration. The producer is created lazily so a silo without a broker still starts.
 /// </summary>
-public sealed class RoutingKafkaClients(IOptions<RoutingKafkaOptions> kafka, IOptions<RoutingOptions> routing) : IDisposable
+public sealed class RoutingKafkaClients(IOptions<KafkaConnectionOptions> kafka, IOptions<RoutingOptions> routing) : IDisposable
 {
     private readonly Lazy<IProducer<string?, byte[]>> _producer = new(() => new ProducerBuilder<string?, byte[]>(ProducerConfig(kafka.Value)).Build());
 
@@ -37,7 +38,7 @@ public sealed class RoutingKafkaClients(IOptions<RoutingKafkaOptions> kafka, IOp
         _producer.Value.Dispose();
     }
 
-    private static ProducerConfig ProducerConfig(RoutingKafkaOptions options) => new(Passthrough(options))
+    private static ProducerConfig ProducerConfig(KafkaConnectionOptions options) => new(Passthrough(options))
     {
         BootstrapServers = options.BootstrapServers,
         ClientId = "routing-producer",
@@ -48,5 +49,5 @@ public sealed class RoutingKafkaClients(IOptions<RoutingKafkaOptions> kafka, IOp
         MessageTimeoutMs = 30_000,
     };
 
-    private static Dictionary<string, string> Passthrough(RoutingKafkaOptions options) => new(options.ClientConfig, StringComparer.Ordinal);
+    private static Dictionary<string, string> Passthrough(KafkaConnectionOptions options) => new(options.ClientConfig, StringComparer.Ordinal);
 }

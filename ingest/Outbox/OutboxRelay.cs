@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Ingest.Outbox;
 
@@ -19,7 +20,7 @@ namespace TrafficOrleans.Ingest.Outbox;
 public sealed partial class OutboxRelay : IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly KafkaOptions _kafka;
+    private readonly KafkaConnectionOptions _kafka;
     private readonly OutboxOptions _options;
     private readonly OutboxMetrics _metrics;
     private readonly ILogger _logger;
@@ -27,7 +28,7 @@ public sealed partial class OutboxRelay : IDisposable
     private IProducer<string?, byte[]>? _producer;
 
     /// <summary>Creates a relay; the Kafka producer is created on first use.</summary>
-    public OutboxRelay(NpgsqlDataSource dataSource, IOptions<KafkaOptions> kafka, IOptions<OutboxOptions> options, OutboxMetrics metrics, ILogger<OutboxRelay> logger)
+    public OutboxRelay(NpgsqlDataSource dataSource, IOptions<KafkaConnectionOptions> kafka, IOptions<OutboxOptions> options, OutboxMetrics metrics, ILogger<OutboxRelay> logger)
     {
         ArgumentNullException.ThrowIfNull(kafka);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +40,7 @@ public sealed partial class OutboxRelay : IDisposable
     }
 
     /// <summary>The settings the relay connects with, secrets redacted (for start-up logs).</summary>
-    public string Destination => KafkaProducerFactory.Describe(_kafka);
+    public string Destination => _kafka.Describe();
 
     /// <summary>One round: claim up to <see cref="OutboxOptions.BatchSize"/> unsent rows in id order, publish, mark.</summary>
     public async Task<RelayRound> RelayOnceAsync(CancellationToken cancellationToken)

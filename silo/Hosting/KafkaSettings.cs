@@ -1,3 +1,5 @@
+using TrafficOrleans.Kafka;
+
 namespace TrafficOrleans.Silo.Hosting;
 
 /// <summary>
@@ -5,17 +7,8 @@ namespace TrafficOrleans.Silo.Hosting;
 /// Pointing <see cref="BootstrapServers"/> at a real Kafka cluster (and disabling the embedded broker) is all
 /// production needs; security settings go in <see cref="ClientConfig"/>.
 /// </summary>
-public sealed class KafkaSettings
+public sealed class KafkaSettings : KafkaConnectionOptions
 {
-    /// <summary>Configuration section name.</summary>
-    public const string SectionName = "Kafka";
-
-    /// <summary><c>bootstrap.servers</c>.</summary>
-    public string BootstrapServers { get; set; } = "localhost:59092";
-
-    /// <summary>librdkafka settings passed through unchanged (security.protocol, sasl.*, ssl.*); secrets are redacted in logs.</summary>
-    public Dictionary<string, string> ClientConfig { get; set; } = [];
-
     /// <summary>Partitions of each topic when created (and expected of existing ones).</summary>
     public int Partitions { get; set; } = 8;
 

@@ -4,6 +4,7 @@ using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -26,7 +27,7 @@ public static partial class RoutingHostingExtensions
     public static IServiceCollection AddTrafficRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RoutingKafkaOptions>().BindConfiguration(RoutingKafkaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<RoutingSnapshotReplica>();

@@ -5,6 +5,7 @@ using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Kafka.Producing;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
@@ -82,7 +83,7 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         string unreachable;
         await using (var gone = await EmbeddedBroker.StartAsync()) unreachable = gone.BootstrapServers;
         using (var failing = new OutboxRelay(database.DataSource,
-                   Microsoft.Extensions.Options.Options.Create(new KafkaOptions { BootstrapServers = unreachable }),
+                   Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = unreachable }),
                    Microsoft.Extensions.Options.Options.Create(new OutboxOptions { DeliveryTimeout = TimeSpan.FromSeconds(1) }),
                    new OutboxMetrics(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxRelay>.Instance))
         {
@@ -109,7 +110,7 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         await writer.WriteAsync(sent, CancellationToken.None);
         var metrics = new OutboxMetrics();
         using var relay = new OutboxRelay(database.DataSource,
-            Microsoft.Extensions.Options.Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers }),
+            Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
             Microsoft.Extensions.Options.Options.Create(new OutboxOptions { Retention = TimeSpan.Zero }),
             metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxRelay>.Instance);
         await relay.DrainAsync(CancellationToken.None);

@@ -53,14 +53,8 @@ public static class KafkaClientConfig
     public static string Describe(KafkaStreamOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var parts = options.ClientConfig.Select(kv => $"{kv.Key}={(IsSecret(kv.Key) ? "***" : kv.Value)}");
-        return string.Join(", ", parts.Prepend($"bootstrap.servers={options.BootstrapServers}"));
+        return KafkaConnectionOptions.Describe(options.BootstrapServers, options.ClientConfig);
     }
-
-    private static bool IsSecret(string key) =>
-        key.Contains("password", StringComparison.OrdinalIgnoreCase)
-        || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
-        || key.Contains("key", StringComparison.OrdinalIgnoreCase);
 
     private static Dictionary<string, string> Passthrough(KafkaStreamOptions options) => new(options.ClientConfig, StringComparer.Ordinal);
 }

@@ -5,6 +5,7 @@ using TrafficOrleans.Ingest.DualWrite;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Simulation;
+using TrafficOrleans.Kafka;
 
 namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 
@@ -21,7 +22,7 @@ public static class Pipeline
 
     public static OutboxRelay Relay(NpgsqlDataSource dataSource, string bootstrapServers, OutboxMetrics? metrics = null, int batchSize = 5000) =>
         new(dataSource,
-            Options.Create(new KafkaOptions { BootstrapServers = bootstrapServers }),
+            Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
             Options.Create(new OutboxOptions { BatchSize = batchSize, DeliveryTimeout = TimeSpan.FromSeconds(10) }),
             metrics ?? new OutboxMetrics(),
             NullLogger<OutboxRelay>.Instance);
