@@ -30,9 +30,6 @@ public sealed class RoadReadingWindow
     /// <summary>Readings ignored because they were not newer than the latest applied one.</summary>
     [Id(4)] public long OutOfOrderReadings { get; set; }
 
-    /// <summary>All ignored readings.</summary>
-    public long IgnoredReadings => DuplicateReadings + OutOfOrderReadings;
-
     /// <summary>The newest reading, if any.</summary>
     public TrafficReading? Latest => Readings.Count == 0 ? null : Readings[^1];
 

@@ -32,13 +32,6 @@ public sealed class RoadCache(IConnectionMultiplexer redis)
         return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<TrafficReading>((byte[])value!, TrafficJson.Options);
     }
 
-    /// <summary>The road's latest prediction, or null.</summary>
-    public async Task<RoadPrediction?> GetPredictedAsync(string roadId)
-    {
-        var value = await Database.StringGetAsync(RedisKeys.RoadPredicted(roadId));
-        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<RoadPrediction>((byte[])value!, TrafficJson.Options);
-    }
-
     /// <summary>
     /// Latest readings of every road seen in the last <paramref name="maxAge"/> (at most <paramref name="limit"/>),
     /// newest first. Roads whose key expired are skipped; the index is trimmed of entries older than that.

@@ -40,16 +40,6 @@ public sealed partial class KafkaMessageProducer : IDisposable
         }
     }
 
-    /// <summary>Produces to a topic, partitioned by key with the murmur2 partitioner.</summary>
-    public Task<TopicPartitionOffset> ProduceAsync(string topic, int partitionCount, Message<byte[]?, byte[]> message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var partition = message.Key is null ? new Partition(Random.Shared.Next(partitionCount)) : new Partition(KafkaPartitioner.PartitionFor(message.Key, partitionCount));
-        return ProduceAsync(new TopicPartition(topic, partition), message, cancellationToken);
-    }
-
-    /// <summary>Waits for in-flight messages.</summary>
-    public void Flush(TimeSpan timeout) => _producer.Flush(timeout);
 
     /// <inheritdoc />
     public void Dispose()

@@ -40,9 +40,6 @@ public sealed class KafkaStreamQueueMapper : IConsistentRingStreamQueueMapper
     /// <summary>The topic-partition a queue reads.</summary>
     public TopicPartition PartitionOf(QueueId queue) => _partitionsByQueue[queue];
 
-    /// <summary>The queue reading a topic-partition.</summary>
-    public QueueId QueueOf(string topic, int partition) => _queuesByPartition[(topic, partition)];
-
     /// <inheritdoc />
     public IEnumerable<QueueId> GetAllQueues() => _ring.GetAllQueues();
 
