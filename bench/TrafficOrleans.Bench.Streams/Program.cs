@@ -91,6 +91,8 @@ startup.Stop();
 
 // Sustained rate: from the first applied reading (silo start-up and queue assignment excluded) to the last.
 var drain = Stopwatch.StartNew();
+var drainCpu = Process.GetCurrentProcess().TotalProcessorTime;
+Console.WriteLine("DRAIN-START");
 while (recorder.Applied < readings)
 {
     await Task.Delay(20);
@@ -99,6 +101,8 @@ while (recorder.Applied < readings)
 
 drain.Stop();
 var drained = recorder.Applied;
+drainCpu = Process.GetCurrentProcess().TotalProcessorTime - drainCpu;
+Console.WriteLine("DRAIN-END");
 _ = recorder.TakeLatencies();
 
 // Phase 2: a steady rate, latency from produce to the grain applying the reading.
@@ -125,6 +129,7 @@ Console.WriteLine();
 Console.WriteLine("| phase | readings | seconds | readings/s | p50 ms | p99 ms |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 Console.WriteLine($"| backlog drain ({roads:N0} roads; silo start to first reading {startup.Elapsed.TotalSeconds:F1} s, excluded) | {drained:N0} | {drain.Elapsed.TotalSeconds:F1} | {drained / drain.Elapsed.TotalSeconds:N0} | | |");
+Console.WriteLine($"| CPU of this process per drained reading (silo, broker, clients) | | | | {drainCpu.TotalMicroseconds / Math.Max(1, drained):F0} µs | |");
 Console.WriteLine($"| steady {rate:N0}/s for {seconds} s | {latencies.Length:N0} | {seconds} | {sent / (double)seconds:N0} | {Percentile(0.50):F0} | {Percentile(0.99):F0} |");
 Console.WriteLine();
 Console.WriteLine("Each reading: traffic-predictions produce (acks=all), reading + prediction rows (PostgreSQL, group commit), Redis keys; grain state saved every 12 readings.");

@@ -53,7 +53,10 @@ public sealed partial class RoadGrain(
         var provider = this.GetStreamProvider(TrafficTopics.StreamProvider);
         _predictionStream = provider.GetStream<RoadPrediction>(StreamId.Create(TrafficTopics.Predictions, roadId));
         var readings = provider.GetStream<TrafficReading>(StreamId.Create(TrafficTopics.RawReadings, roadId));
-        await readings.SubscribeAsync((reading, _) => ApplyAsync(reading));
+        // A batch observer: the pulling agent hands over every reading of this road it has cached (up to the
+        // provider's batch size) in one call, so a backlog costs one Kafka produce, one PostgreSQL commit and
+        // one Redis round trip per batch rather than per reading.
+        await readings.SubscribeAsync(batch => ApplyAsync(batch.Select(item => item.Item).ToList()));
     }
 
     /// <inheritdoc />
@@ -64,7 +67,7 @@ public sealed partial class RoadGrain(
     }
 
     /// <inheritdoc />
-    public Task<bool> RecordReadingAsync(TrafficReading reading) => ApplyAsync(reading);
+    public async Task<bool> RecordReadingAsync(TrafficReading reading) => await ApplyAsync([reading]) == 1;
 
     /// <inheritdoc />
     public Task<TrafficReading?> GetLatestReadingAsync() => Task.FromResult(window.State.Latest);
@@ -77,7 +80,42 @@ public sealed partial class RoadGrain(
     public Task<RoadActivity> GetActivityAsync() =>
         Task.FromResult(new RoadActivity(window.State.AppliedReadings, window.State.DuplicateReadings, window.State.OutOfOrderReadings, window.State.Latest?.Timestamp));
 
-    private async Task<bool> ApplyAsync(TrafficReading reading)
+    /// <summary>Applies readings of this road in order; returns how many were new (the rest are counted and ignored).</summary>
+    private async Task<int> ApplyAsync(List<TrafficReading> readings)
+    {
+        var applied = new List<RoadOutcome>(readings.Count);
+        try
+        {
+            foreach (var reading in readings)
+            {
+                if (!Accepts(reading)) continue;
+                applied.Add(new RoadOutcome(reading, predictor.Predict(window.State.Readings, clock.GetUtcNow())));
+            }
+
+            if (applied.Count == 0) return 0;
+
+            // Kafka first: once PostgreSQL holds the pair the reading counts as applied and is never re-predicted,
+            // so a prediction must not be able to miss Kafka after its row is committed.
+            await _predictionStream.OnNextBatchAsync(applied.Select(outcome => outcome.Prediction).ToList());
+            await outcomes.SaveAsync(applied);
+            _unsaved += applied.Count;
+            if (_unsaved >= SaveEvery) await SaveAsync();
+        }
+        catch
+        {
+            // The readings are applied in memory only; drop this activation so the redelivery starts from the durable record.
+            _failed = true;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        RoadMetrics.ReadingsApplied.Add(applied.Count);
+        await UpdateCacheAsync(applied[^1]);
+        return applied.Count;
+    }
+
+    /// <summary>True when the reading is this road's and new; otherwise logs and counts why it is ignored.</summary>
+    private bool Accepts(TrafficReading reading)
     {
         var roadId = this.GetPrimaryKeyString();
         if (!string.Equals(reading.RoadId, roadId, StringComparison.Ordinal))
@@ -95,24 +133,6 @@ public sealed partial class RoadGrain(
             return false;
         }
 
-        RoadPrediction prediction;
-        try
-        {
-            prediction = predictor.Predict(window.State.Readings, clock.GetUtcNow());
-            await _predictionStream.OnNextAsync(prediction);
-            await outcomes.SaveAsync(reading, prediction);
-            if (++_unsaved >= SaveEvery) await SaveAsync();
-        }
-        catch
-        {
-            // The reading is applied in memory only; drop this activation so the redelivery starts from the durable record.
-            _failed = true;
-            DeactivateOnIdle();
-            throw;
-        }
-
-        RoadMetrics.ReadingsApplied.Add(1);
-        await UpdateCacheAsync(reading, prediction);
         return true;
     }
 
@@ -122,8 +142,9 @@ public sealed partial class RoadGrain(
         _unsaved = 0;
     }
 
-    private async Task UpdateCacheAsync(TrafficReading reading, RoadPrediction prediction)
+    private async Task UpdateCacheAsync(RoadOutcome latest)
     {
+        var (reading, prediction) = latest;
         try
         {
             await cache.SetCurrentAndPredictedAsync(reading, prediction);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Npgsql;
-using NpgsqlTypes;
 using TrafficOrleans.GrainInterfaces.Messages;
 
 namespace TrafficOrleans.Storage.Postgres;
@@ -18,7 +17,7 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
     private const int MaxBatch = 2000;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Channel<PendingPrediction> _pending = Channel.CreateUnbounded<PendingPrediction>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingOutcomes> _pending = Channel.CreateUnbounded<PendingOutcomes>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<DateOnly, bool> _ensuredDays = new();
     private readonly Task _writer;
 
@@ -29,12 +28,12 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Stores a reading and its prediction; completes when both are committed (duplicates are no-ops).</summary>
-    public Task SaveAsync(TrafficReading reading, RoadPrediction prediction, CancellationToken cancellationToken = default)
+    /// <summary>Stores readings and their predictions; completes when all are committed (duplicates are no-ops).</summary>
+    public Task SaveAsync(IReadOnlyList<RoadOutcome> outcomes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reading);
-        ArgumentNullException.ThrowIfNull(prediction);
-        var pending = new PendingPrediction(reading, prediction, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count == 0) return Task.CompletedTask;
+        var pending = new PendingOutcomes(outcomes, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(pending), this);
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
@@ -48,13 +47,19 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<PendingPrediction>(MaxBatch);
+        var batch = new List<PendingOutcomes>();
+        var rows = new List<RoadOutcome>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next)) batch.Add(next);
+            while (rows.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                rows.AddRange(next.Outcomes);
+            }
+
             try
             {
-                await WriteBatchAsync(batch);
+                await WriteBatchAsync(rows);
                 foreach (var item in batch) item.Done.TrySetResult();
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
@@ -63,105 +68,70 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
             }
 
             batch.Clear();
+            rows.Clear();
         }
     }
 
-    private async Task WriteBatchAsync(List<PendingPrediction> batch)
+    private async Task WriteBatchAsync(List<RoadOutcome> batch)
     {
         foreach (var day in batch.Select(p => DateOnly.FromDateTime(p.Prediction.Timestamp.UtcDateTime)).Distinct())
         {
             await EnsurePartitionAsync(day);
         }
 
-        // Readings go first: a prediction row is only ever written together with its reading.
-
+        // Both inserts travel in one round trip as column arrays (no temp tables, no per-value writes) and
+        // run in one implicit transaction: a prediction row is only ever committed together with its reading.
         await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var create = new NpgsqlCommand("""
-            CREATE TEMP TABLE IF NOT EXISTS prediction_batch (
-                road_id text, "timestamp" timestamptz, current_speed double precision, predicted_speed_10min double precision,
-                predicted_speed_20min double precision, predicted_speed_30min double precision, prediction_confidence double precision,
-                model_version text, event_id uuid) ON COMMIT DELETE ROWS
-            """, connection, transaction))
+        await using var write = new NpgsqlBatch(connection)
         {
-            await create.ExecuteNonQueryAsync();
-        }
+            BatchCommands = { InsertReadings(batch), InsertPredictions(batch) },
+        };
+        await write.ExecuteNonQueryAsync();
+    }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY prediction_batch (road_id, \"timestamp\", current_speed, predicted_speed_10min, predicted_speed_20min, predicted_speed_30min, prediction_confidence, model_version, event_id) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (_, p, _) in batch)
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(p.RoadId, NpgsqlDbType.Text);
-                await copy.WriteAsync(p.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(p.CurrentSpeed, NpgsqlDbType.Double);
-                await copy.WriteAsync(p.PredictedSpeed10Min, NpgsqlDbType.Double);
-                await copy.WriteAsync(p.PredictedSpeed20Min, NpgsqlDbType.Double);
-                await copy.WriteAsync(p.PredictedSpeed30Min, NpgsqlDbType.Double);
-                await copy.WriteAsync(p.PredictionConfidence, NpgsqlDbType.Double);
-                await copy.WriteAsync(p.ModelVersion, NpgsqlDbType.Text);
-                await copy.WriteAsync(p.EventId, NpgsqlDbType.Uuid);
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        await using (var create = new NpgsqlCommand("""
-            CREATE TEMP TABLE IF NOT EXISTS reading_batch (
-                road_id text, "timestamp" timestamptz, speed double precision, free_flow_speed double precision,
-                jam_factor double precision, congestion_level text, speed_ratio double precision, is_rush_hour boolean,
-                event_id uuid, road_name text) ON COMMIT DELETE ROWS
-            """, connection, transaction))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY reading_batch (road_id, \"timestamp\", speed, free_flow_speed, jam_factor, congestion_level, speed_ratio, is_rush_hour, event_id, road_name) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (r, _, _) in batch)
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(r.RoadId, NpgsqlDbType.Text);
-                await copy.WriteAsync(r.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(r.CurrentSpeed, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.FreeFlowSpeed, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.JamFactor, NpgsqlDbType.Double);
-                await copy.WriteAsync(CongestionLevels.Name(r.CongestionLevel), NpgsqlDbType.Text);
-                await copy.WriteAsync(r.SpeedRatio, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.IsRushHour, NpgsqlDbType.Boolean);
-                await copy.WriteAsync(r.EventId, NpgsqlDbType.Uuid);
-                await copy.WriteAsync(r.RoadName, NpgsqlDbType.Text);
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        await using (var readings = new NpgsqlCommand("""
+    private static NpgsqlBatchCommand InsertReadings(List<RoadOutcome> batch)
+    {
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO traffic_data (road_id, "timestamp", speed, free_flow_speed, jam_factor, congestion_level, speed_ratio, is_rush_hour, event_id, road_name)
-            SELECT road_id, "timestamp", speed, free_flow_speed, jam_factor, congestion_level, speed_ratio, is_rush_hour, event_id, road_name
-            FROM reading_batch
+            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::text[], $7::float8[], $8::bool[], $9::uuid[], $10::text[])
             ON CONFLICT (road_id, "timestamp") DO NOTHING
-            """, connection, transaction))
-        {
-            await readings.ExecuteNonQueryAsync();
-        }
+            """);
+        var readings = batch.ConvertAll(outcome => outcome.Reading);
+        command.Parameters.Add(Column(readings, r => r.RoadId));
+        command.Parameters.Add(Column(readings, r => r.Timestamp.UtcDateTime));
+        command.Parameters.Add(Column(readings, r => r.CurrentSpeed));
+        command.Parameters.Add(Column(readings, r => r.FreeFlowSpeed));
+        command.Parameters.Add(Column(readings, r => r.JamFactor));
+        command.Parameters.Add(Column(readings, r => CongestionLevels.Name(r.CongestionLevel)));
+        command.Parameters.Add(Column(readings, r => r.SpeedRatio));
+        command.Parameters.Add(Column(readings, r => r.IsRushHour));
+        command.Parameters.Add(Column(readings, r => r.EventId));
+        command.Parameters.Add(Column(readings, r => r.RoadName));
+        return command;
+    }
 
-        await using (var insert = new NpgsqlCommand("""
+    private static NpgsqlBatchCommand InsertPredictions(List<RoadOutcome> batch)
+    {
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO predictions (road_id, "timestamp", current_speed, predicted_speed_10min, predicted_speed_20min,
                                      predicted_speed_30min, prediction_confidence, model_version, event_id)
-            SELECT road_id, "timestamp", current_speed, predicted_speed_10min, predicted_speed_20min,
-                   predicted_speed_30min, prediction_confidence, model_version, event_id
-            FROM prediction_batch
+            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::uuid[])
             ON CONFLICT (road_id, "timestamp") DO NOTHING
-            """, connection, transaction))
-        {
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
+            """);
+        var predictions = batch.ConvertAll(outcome => outcome.Prediction);
+        command.Parameters.Add(Column(predictions, p => p.RoadId));
+        command.Parameters.Add(Column(predictions, p => p.Timestamp.UtcDateTime));
+        command.Parameters.Add(Column(predictions, p => p.CurrentSpeed));
+        command.Parameters.Add(Column(predictions, p => p.PredictedSpeed10Min));
+        command.Parameters.Add(Column(predictions, p => p.PredictedSpeed20Min));
+        command.Parameters.Add(Column(predictions, p => p.PredictedSpeed30Min));
+        command.Parameters.Add(Column(predictions, p => p.PredictionConfidence));
+        command.Parameters.Add(Column(predictions, p => p.ModelVersion));
+        command.Parameters.Add(Column(predictions, p => p.EventId));
+        return command;
     }
+
+    private static NpgsqlParameter<T[]> Column<TRow, T>(List<TRow> rows, Func<TRow, T> value) => new() { TypedValue = [.. rows.Select(value)] };
 
     private async Task EnsurePartitionAsync(DateOnly day)
     {
@@ -173,5 +143,5 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
         _ensuredDays[day] = true;
     }
 
-    private readonly record struct PendingPrediction(TrafficReading Reading, RoadPrediction Prediction, TaskCompletionSource Done);
+    private readonly record struct PendingOutcomes(IReadOnlyList<RoadOutcome> Outcomes, TaskCompletionSource Done);
 }

@@ -9,6 +9,12 @@ namespace TrafficOrleans.Kafka.Hosting;
 /// <summary>Configures a Kafka persistent stream provider on a silo.</summary>
 public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurator
 {
+    /// <summary>
+    /// Cached messages of one stream handed to its consumer in one delivery (Orleans' default is one).
+    /// A batch observer then sees a road's whole backlog at once; a plain observer still gets them one by one.
+    /// </summary>
+    public const int DefaultDeliveryBatchSize = 64;
+
     /// <summary>Creates the configurator for a provider name.</summary>
     public SiloKafkaStreamConfigurator(string name, Action<Action<IServiceCollection>> configureServicesDelegate)
         : base(name, configureServicesDelegate, KafkaAdapterFactory.Create)
@@ -18,6 +24,7 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
             services.ConfigureNamedOptionForLogging<KafkaStreamOptions>(name);
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(sp.GetOptionsByName<KafkaStreamOptions>(name), name));
         });
+        this.ConfigurePullingAgent(options => options.Configure(agent => agent.BatchContainerBatchSize = DefaultDeliveryBatchSize));
     }
 
     /// <summary>Configures the provider's options.</summary>

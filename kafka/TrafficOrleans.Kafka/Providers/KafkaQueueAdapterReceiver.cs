@@ -43,8 +43,9 @@ public sealed partial class KafkaQueueAdapterReceiver(
     {
         var consumer = _consumer ?? throw new InvalidOperationException("Receiver is not initialized.");
         var limit = maxCount < 0 ? options.MaxBatchSize : Math.Min(maxCount, options.MaxBatchSize);
-        var batch = new List<IBatchContainer>(Math.Min(limit, 256));
-        while (batch.Count < limit)
+        var byStream = new Dictionary<string, List<KafkaEvent>>(StringComparer.Ordinal);
+        var received = 0;
+        while (received < limit)
         {
             // Zero timeout: hand over what librdkafka has prefetched without blocking the pulling agent.
             var result = consumer.Consume(TimeSpan.Zero);
@@ -59,20 +60,26 @@ public sealed partial class KafkaQueueAdapterReceiver(
                 continue;
             }
 
-            batch.Add(new KafkaBatchContainer(StreamId.Create(topic.Namespace, key!), decoded!, result.Topic, result.Partition.Value, result.Offset.Value));
+            if (!byStream.TryGetValue(key!, out var events)) byStream.Add(key!, events = []);
+            events.Add(new KafkaEvent(decoded!, result.Offset.Value));
             _offsets.Received(result.Offset.Value);
+            received++;
         }
 
-        if (batch.Count > 0) KafkaStreamMetrics.MessagesConsumed.Add(batch.Count, new KeyValuePair<string, object?>("topic", topic.Name));
+        if (received > 0) KafkaStreamMetrics.MessagesConsumed.Add(received, new KeyValuePair<string, object?>("topic", topic.Name));
         CommitDeliveredOffsets();
-        return batch;
+        // One batch per stream, ordered by first offset: the queue cache expects batches in sequence order.
+        return byStream
+            .Select(run => (IBatchContainer)new KafkaBatchContainer(StreamId.Create(topic.Namespace, run.Key), run.Value, partition.Topic, partition.Partition.Value))
+            .OrderBy(container => container.SequenceToken.SequenceNumber)
+            .ToList();
     }
 
     /// <inheritdoc />
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        _offsets.Delivered(messages.OfType<KafkaBatchContainer>().Select(m => m.Offset));
+        _offsets.Delivered(messages.OfType<KafkaBatchContainer>().SelectMany(m => m.Offsets));
         CommitDeliveredOffsets();
         return Task.CompletedTask;
     }
