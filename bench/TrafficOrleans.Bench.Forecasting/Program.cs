@@ -45,18 +45,7 @@ var report = TrainingPipeline.Run(dataset, options, artifactDirectory: outDir, p
 var trainSeconds = sw.Elapsed.TotalSeconds;
 Console.WriteLine(report.ToTable());
 report.WriteJson(Path.Combine(outDir, "model_metrics.json"));
-foreach (var m in report.Models)
-{
-    Console.WriteLine($"train {m.Model}: {m.TrainingSeconds:F1} s");
-}
-
 Console.WriteLine($"training pipeline total (incl. evaluation): {trainSeconds:F1} s");
-var ha = report.Models.Single(m => m.Model == HistoricalAverageForecaster.ModelName);
-for (var h = 0; h < ForecastHorizons.Count; h++)
-{
-    var gain = 1 - (report.Candidate.Test[h].Mae / ha.Test[h].Mae);
-    Console.WriteLine($"candidate vs historical average, {ForecastHorizons.MinutesAhead(h)} min: {gain:P1} lower MAE");
-}
 
 var models = report.ArtifactPaths.Values.Select(ModelArtifactStore.Load).Select(l => l.Forecaster).ToList();
 if (models.OfType<LstmForecaster>().FirstOrDefault() is { } lstm)

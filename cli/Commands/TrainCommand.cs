@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -73,6 +74,7 @@ public static class TrainCommand
         IHost host, ILogger logger, NpgsqlDataSource dataSource, string? replay, int historyWeeks, bool noLstm, string directory,
         CancellationToken cancellationToken)
     {
+        var loading = Stopwatch.StartNew();
         TrafficDataset dataset;
         if (replay is not null && host.Services.GetRequiredService<ITrafficSource>() is ReplayTrafficSource recording)
         {
@@ -85,6 +87,7 @@ public static class TrainCommand
             dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, DateTimeOffset.UtcNow, historyWeeks, cancellationToken: cancellationToken);
         }
 
+        logger.LogInformation("Loaded {Roads} roads × {Steps} five-minute steps in {Seconds:F1} s", dataset.Roads.Count, dataset.Length, loading.Elapsed.TotalSeconds);
         var runner = new TrainingRunner(new ModelRegistry(dataSource), directory, logger: host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TrainingRunner>());
         var options = new TrainingOptions { TrainLstm = !noLstm };
         TrainingRunResult? result = null;

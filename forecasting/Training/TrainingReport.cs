@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TrafficOrleans.Forecasting.Models;
 
 namespace TrafficOrleans.Forecasting.Training;
 
@@ -48,6 +49,14 @@ public sealed record TrainingReport(
                 var t = m.Test[h];
                 sb.AppendLine(inv, $"| {m.Model} | {m.Version} | {t.HorizonMinutes} min | {m.Validation[h].Mae:F2} | {t.Mae:F2} | {t.Rmse:F2} | {t.Mape:F1} | {t.R2:F3} |");
             }
+        }
+
+        sb.AppendLine(inv, $"Training time: {string.Join(", ", Models.Select(m => string.Create(inv, $"{m.Model} {m.TrainingSeconds:F1} s")))}");
+        if (Models.FirstOrDefault(m => m.Model == HistoricalAverageForecaster.ModelName) is { } baseline)
+        {
+            // The acceptance criterion of the forecasting work: the candidate's test MAE against the time-of-week profile.
+            var gains = Candidate.Test.Zip(baseline.Test, (c, b) => string.Create(inv, $"{(c.Mae / b.Mae) - 1:+0.0 %;-0.0 %} at {c.HorizonMinutes} min"));
+            sb.AppendLine(inv, $"Candidate vs {baseline.Model} test MAE: {string.Join(", ", gains)}");
         }
 
         sb.AppendLine(inv, $"Candidate: {Candidate.Version}; promotion: {(Decision.Promote ? "yes" : "no")} ({Decision.Reason})");

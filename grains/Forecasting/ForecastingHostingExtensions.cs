@@ -28,6 +28,7 @@ public static class ForecastingHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ForecasterProvider>();
+        services.AddSingleton<TrainingJobStore>();
         services.AddSingleton<TrainingJobs>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ForecastingStartup>();
         return services;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,45 +13,59 @@ namespace TrafficOrleans.Grains.Forecasting;
 /// Runs training jobs on this silo, one at a time, outside any grain call (a run takes minutes; grain calls time
 /// out in seconds). Reads the last weeks of <c>traffic_data</c>, runs <see cref="TrainingRunner"/>, logs % done,
 /// and on promotion tells the registry grain and swaps this silo's provider at once (others follow on their poll).
+/// The status goes to <see cref="TrainingJobStore"/> every <see cref="SaveInterval"/> and at the end, so every silo
+/// can report it; only the running job's latest progress is kept in memory.
 /// </summary>
 public sealed partial class TrainingJobs(
     NpgsqlDataSource dataSource,
     ModelRegistry registry,
+    TrainingJobStore store,
     IOptions<ForecastingOptions> options,
     IGrainFactory grains,
     ForecasterProvider provider,
+    ILocalSiloDetails silo,
     TimeProvider clock,
     ILoggerFactory loggerFactory)
 {
-    private readonly ConcurrentDictionary<Guid, TrainingJob> _jobs = new();
+    /// <summary>How often the running job's status is written (also its heartbeat, see <see cref="TrainingJobStore.StaleAfter"/>).</summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(2);
+
     private readonly ILogger _logger = loggerFactory.CreateLogger<TrainingJobs>();
     private readonly Lock _gate = new();
-    private Guid? _running;
+    private TrainingJob? _running;
 
-    /// <summary>Starts a job, or returns the running one.</summary>
-    public TrainingJob Start(string trigger)
+    /// <summary>
+    /// Starts a job, or returns the one running on this or another silo. Called by the scheduler grain only, whose
+    /// one-call-at-a-time turns keep two starts from racing.
+    /// </summary>
+    public async Task<TrainingJob> StartAsync(string trigger)
     {
+        var running = Current() ?? await store.FindRunningAsync();
+        if (running is not null)
+        {
+            return running;
+        }
+
+        var job = new TrainingJob(Guid.NewGuid(), trigger, TrainingJobState.Running, 0, "queued", clock.GetUtcNow(), null, null, false, null);
+        await store.InsertAsync(job, silo.SiloAddress.ToString());
         lock (_gate)
         {
-            if (_running is { } id && _jobs.TryGetValue(id, out var running))
-            {
-                return running;
-            }
-
-            var job = new TrainingJob(Guid.NewGuid(), trigger, TrainingJobState.Running, 0, "queued", clock.GetUtcNow(), null, null, false, null);
-            _jobs[job.JobId] = job;
-            _running = job.JobId;
-            _ = Task.Run(() => RunAsync(job));
-            return job;
+            _running = job;
         }
+
+        _ = Task.Run(() => RunAsync(job));
+        return job;
     }
 
-    /// <summary>A job of this silo, or null.</summary>
-    public TrainingJob? Get(Guid jobId) => _jobs.GetValueOrDefault(jobId);
+    /// <summary>A job started by any silo, or null.</summary>
+    public async Task<TrainingJob?> GetAsync(Guid jobId) =>
+        Current() is { } running && running.JobId == jobId ? running : await store.GetAsync(jobId);
 
     private async Task RunAsync(TrainingJob job)
     {
         var id = job.JobId;
+        using var finished = new CancellationTokenSource();
+        var saving = SaveWhileRunningAsync(finished.Token);
         try
         {
             var settings = options.Value;
@@ -94,6 +107,9 @@ public sealed partial class TrainingJobs(
         }
         finally
         {
+            await finished.CancelAsync();
+            await saving;
+            await TrySaveAsync(Current()!);
             lock (_gate)
             {
                 _running = null;
@@ -101,10 +117,57 @@ public sealed partial class TrainingJobs(
         }
     }
 
-    private void Update(Guid id, Func<TrainingJob, TrainingJob> change) => _jobs.AddOrUpdate(id, _ => throw new InvalidOperationException(), (_, j) => change(j));
+    private TrainingJob? Current()
+    {
+        lock (_gate)
+        {
+            return _running;
+        }
+    }
+
+    private void Update(Guid id, Func<TrainingJob, TrainingJob> change)
+    {
+        lock (_gate)
+        {
+            if (_running?.JobId == id) _running = change(_running);
+        }
+    }
+
+    // Progress is written on a timer rather than from the progress callback, so training never waits for the database.
+    private async Task SaveWhileRunningAsync(CancellationToken finished)
+    {
+        using var timer = new PeriodicTimer(SaveInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(finished))
+            {
+                if (Current() is { } job) await TrySaveAsync(job);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job finished; its final status is written by the caller.
+        }
+    }
+
+    private async Task TrySaveAsync(TrainingJob job)
+    {
+        try
+        {
+            await store.UpdateAsync(job);
+        }
+        catch (NpgsqlException ex)
+        {
+            // Training goes on; a status that stays unwritten ends up reported as abandoned.
+            LogSaveFailed(_logger, ex, job.JobId);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: {Percent:F0}% done ({Stage})")]
     private static partial void LogProgress(ILogger logger, Guid jobId, double percent, string stage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: status not saved")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training job {JobId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid jobId);

@@ -23,21 +23,19 @@ public sealed partial class TrainingSchedulerGrain(TrainingJobs jobs, TimeProvid
     }
 
     /// <inheritdoc />
-    public Task<TrainingJob> StartTrainingAsync(string trigger) => Task.FromResult(jobs.Start(trigger));
+    public Task<TrainingJob> StartTrainingAsync(string trigger) => jobs.StartAsync(trigger);
 
     /// <inheritdoc />
-    public Task<TrainingJob?> GetJobAsync(Guid jobId) => Task.FromResult(jobs.Get(jobId));
+    public Task<TrainingJob?> GetJobAsync(Guid jobId) => jobs.GetAsync(jobId);
 
     /// <inheritdoc />
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == ReminderName)
         {
-            var job = jobs.Start("schedule");
+            var job = await jobs.StartAsync("schedule");
             LogTriggered(logger, job.JobId);
         }
-
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Weekly retraining scheduled; next run {Next:u}")]
