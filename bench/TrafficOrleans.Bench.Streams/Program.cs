@@ -92,7 +92,7 @@ startup.Stop();
 // Sustained rate: from the first applied reading (silo start-up and queue assignment excluded) to the last.
 var drain = Stopwatch.StartNew();
 var drainCpu = Process.GetCurrentProcess().TotalProcessorTime;
-Console.WriteLine("DRAIN-START");
+Console.WriteLine("Backlog drain started (first reading applied)…");
 while (recorder.Applied < readings)
 {
     await Task.Delay(20);
@@ -102,7 +102,7 @@ while (recorder.Applied < readings)
 drain.Stop();
 var drained = recorder.Applied;
 drainCpu = Process.GetCurrentProcess().TotalProcessorTime - drainCpu;
-Console.WriteLine("DRAIN-END");
+Console.WriteLine("Backlog drained.");
 _ = recorder.TakeLatencies();
 
 // Phase 2: a steady rate, latency from produce to the grain applying the reading.
