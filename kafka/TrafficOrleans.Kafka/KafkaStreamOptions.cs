@@ -27,14 +27,17 @@ public sealed class KafkaStreamOptions
     /// <summary>Create missing topics at start-up through the admin API.</summary>
     public bool CreateTopics { get; set; } = true;
 
-    /// <summary>Most messages one receiver hands to Orleans per pull.</summary>
-    public int MaxBatchSize { get; set; } = 1000;
+    /// <summary>
+    /// Most messages one receiver hands to Orleans per pull (Orleans also caps a pull at a tenth of the cache).
+    /// Large pulls matter during a catch-up: a pull's messages are grouped into one batch per key.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 4096;
 
     /// <summary>Values larger than this are dead-lettered rather than delivered to grains.</summary>
     public int MaxMessageBytes { get; set; } = 1_000_000;
 
-    /// <summary>Orleans queue cache size per queue (messages).</summary>
-    public int CacheSize { get; set; } = 4096;
+    /// <summary>Orleans queue cache size per queue (batches, each one key's messages from one pull).</summary>
+    public int CacheSize { get; set; } = 16_384;
 
     /// <summary>How long start-up waits for the broker (metadata, committed offsets).</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -7,7 +7,10 @@ namespace TrafficOrleans.Kafka.Providers;
 /// </summary>
 public sealed class DeliveredOffsetTracker
 {
-    private readonly SortedSet<long> _inFlight = [];
+    // Offsets arrive in increasing order, so the oldest undelivered one is at the head of this queue;
+    // deliveries may come out of order and wait in _delivered until the head catches up with them.
+    private readonly Queue<long> _inFlight = new();
+    private readonly HashSet<long> _delivered = [];
     private long _nextToRead = -1;
 
     /// <summary>The last committed position (-1 before the first commit).</summary>
@@ -16,7 +19,7 @@ public sealed class DeliveredOffsetTracker
     /// <summary>A message was handed to Orleans and is not yet delivered.</summary>
     public void Received(long offset)
     {
-        _inFlight.Add(offset);
+        _inFlight.Enqueue(offset);
         _nextToRead = Math.Max(_nextToRead, offset + 1);
     }
 
@@ -27,14 +30,15 @@ public sealed class DeliveredOffsetTracker
     public void Delivered(IEnumerable<long> offsets)
     {
         ArgumentNullException.ThrowIfNull(offsets);
-        foreach (var offset in offsets) _inFlight.Remove(offset);
+        foreach (var offset in offsets) _delivered.Add(offset);
+        while (_inFlight.TryPeek(out var oldest) && _delivered.Remove(oldest)) _inFlight.Dequeue();
     }
 
     /// <summary>The position to commit now, or null when it would not move forward.</summary>
     public long? NextCommit()
     {
         if (_nextToRead < 0) return null;
-        var position = _inFlight.Count > 0 ? _inFlight.Min : _nextToRead;
+        var position = _inFlight.TryPeek(out var oldest) ? oldest : _nextToRead;
         return position > Committed ? position : null;
     }
 
