@@ -30,7 +30,7 @@ public sealed class RoutingNetwork
             ChordMeters[e] = (float)graph.NodePoint(edge.From).DistanceMetersTo(graph.NodePoint(graph.Heads[e]));
         }
 
-        Landmarks = Landmarks.Build(graph, FreeFlowSeconds, Routable, landmarkCount);
+        Landmarks = ForecastLandmarks.Single(Search.Landmarks.Build(graph, FreeFlowSeconds, Routable, landmarkCount), FreeFlowSeconds);
     }
 
     /// <summary>The road graph.</summary>
@@ -49,7 +49,8 @@ public sealed class RoutingNetwork
     /// <summary>Straight-line length of each edge: with travel times it bounds the speed for the A* heuristic.</summary>
     internal float[] ChordMeters { get; }
 
-    internal Landmarks Landmarks { get; }
+    /// <summary>Free-flow landmarks, the same for every bucket: what snapshots search with until refreshed.</summary>
+    internal ForecastLandmarks Landmarks { get; }
 
     /// <summary>Whether a node is in the routable component.</summary>
     public bool IsRoutable(int node) => Routable[node];

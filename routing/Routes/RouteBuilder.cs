@@ -1,11 +1,12 @@
+using TrafficOrleans.Routing.Search;
 using TrafficOrleans.Routing.Weights;
 
 namespace TrafficOrleans.Routing.Routes;
 
-/// <summary>Turns a found path (edges plus the search's real elapsed times per node) into a <see cref="Route"/>.</summary>
+/// <summary>Turns a found path (edges plus the search's labels, for the real elapsed time at each node) into a <see cref="Route"/>.</summary>
 internal static class RouteBuilder
 {
-    public static Route Build(WeightsSnapshot weights, List<int> path, double[] elapsedSeconds)
+    public static Route Build(WeightsSnapshot weights, List<int> path, NodeLabel[] labels)
     {
         var graph = weights.Graph;
         var network = weights.Network;
@@ -20,7 +21,7 @@ internal static class RouteBuilder
             var e = path[i];
             var edge = graph.Edges[e];
             var name = graph.Roads[edge.Road].RoadName;
-            var edgeSeconds = elapsedSeconds[graph.Heads[e]] - elapsedSeconds[edge.From];
+            var edgeSeconds = labels[graph.Heads[e]].Time - labels[edge.From].Time;
             if (name != stretchName)
             {
                 if (stretchName is not null) stretches.Add(Stretch(stretchName, stretchMeters, stretchSeconds, stretchFree));

@@ -9,8 +9,9 @@ namespace TrafficOrleans.Routing.Routes;
 /// alternatives by the penalty method — each found route's edges cost <see cref="RoutePlannerOptions.Penalty"/>
 /// times more in the next search, and a candidate is kept only if its real ETA is within
 /// <see cref="RoutePlannerOptions.MaxStretch"/> of the best and it shares at most
-/// <see cref="RoutePlannerOptions.MaxOverlap"/> of its length with every route kept so far. Thread-safe:
-/// scratch space is per thread and snapshots are immutable.
+/// <see cref="RoutePlannerOptions.MaxOverlap"/> of its length with every route kept so far. The penalised
+/// searches are weighted A* (<see cref="RoutePlannerOptions.AlternativeSearchWeight"/>): only the best route must
+/// be exact. Thread-safe: scratch space is per thread and snapshots are immutable.
 /// </summary>
 public sealed class RoutePlanner
 {
@@ -25,6 +26,7 @@ public sealed class RoutePlanner
         _options = options ?? new RoutePlannerOptions();
         if (_options.MaxOverlap is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxOverlap must be in [0, 1): an overlap of 1 would allow the same route twice.");
         if (_options.Penalty <= 1) throw new ArgumentOutOfRangeException(nameof(options), "Penalty must be above 1.");
+        if (_options.AlternativeSearchWeight < 1) throw new ArgumentOutOfRangeException(nameof(options), "AlternativeSearchWeight must be at least 1.");
     }
 
     /// <summary>
@@ -58,7 +60,7 @@ public sealed class RoutePlanner
         {
             if (!TimeDependentAStar.Run(weights, source, target, departureMinutes, penalized: false, buffers)) return (null, []);
             var path = TimeDependentAStar.ExtractPath(weights, target, buffers);
-            var best = RouteBuilder.Build(weights, path, buffers.Time);
+            var best = RouteBuilder.Build(weights, path, buffers.Labels);
             if (alternatives <= 0 || path.Count == 0) return (best, []);
 
             var kept = new List<Route>(alternatives);
@@ -66,11 +68,11 @@ public sealed class RoutePlanner
             for (var attempt = 0; attempt < _options.MaxAlternativeSearches && kept.Count < alternatives; attempt++)
             {
                 var stretchLimit = best.EtaMinutes * 60 * _options.MaxStretch;
-                if (!TimeDependentAStar.Run(weights, source, target, departureMinutes, penalized: true, buffers, stretchLimit)) break;
+                if (!TimeDependentAStar.Run(weights, source, target, departureMinutes, penalized: true, buffers, stretchLimit, _options.AlternativeSearchWeight)) break;
                 path = TimeDependentAStar.ExtractPath(weights, target, buffers);
-                var acceptable = buffers.Time[target] <= stretchLimit
+                var acceptable = buffers.Labels[target].Time <= stretchLimit
                     && MaxOverlap(weights, path, kept.Count + 1, buffers) <= _options.MaxOverlap;
-                if (acceptable) kept.Add(RouteBuilder.Build(weights, path, buffers.Time));
+                if (acceptable) kept.Add(RouteBuilder.Build(weights, path, buffers.Labels));
                 Keep(path, acceptable ? kept.Count : -1, buffers);
             }
 

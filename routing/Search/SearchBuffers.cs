@@ -12,20 +12,16 @@ internal sealed class SearchBuffers
     private int _nodeCapacity;
     private int _edgeCapacity;
 
-    public double[] Cost { get; private set; } = [];
+    /// <summary>Per-node labels; a node's fields are meaningful only where its stamps equal the generation.</summary>
+    public NodeLabel[] Labels { get; private set; } = [];
 
-    /// <summary>Real elapsed seconds at the node (differs from <see cref="Cost"/> when penalties apply).</summary>
-    public double[] Time { get; private set; } = [];
-
-    public int[] ParentEdge { get; private set; } = [];
-
-    public double[] Heuristic { get; private set; } = [];
-
-    public int[] Seen { get; private set; } = [];
-
-    public int[] Closed { get; private set; } = [];
+    /// <summary>The heuristic of the current query; its cached values carry over to that query's alternative searches.</summary>
+    public RemainingTimeBound Bound { get; } = new();
 
     public int Generation { get; private set; }
+
+    /// <summary>Stamp of the current query (weights, source, target): cached heuristics of other queries are void.</summary>
+    public int QueryStamp { get; private set; }
 
     public MinHeap Heap { get; } = new();
 
@@ -47,12 +43,7 @@ internal sealed class SearchBuffers
         if (nodeCount > _nodeCapacity)
         {
             _nodeCapacity = nodeCount;
-            Cost = new double[nodeCount];
-            Time = new double[nodeCount];
-            ParentEdge = new int[nodeCount];
-            Heuristic = new double[nodeCount];
-            Seen = new int[nodeCount];
-            Closed = new int[nodeCount];
+            Labels = new NodeLabel[nodeCount];
             Generation = 0;
         }
 
@@ -67,12 +58,21 @@ internal sealed class SearchBuffers
 
         if (++Generation == int.MaxValue)
         {
-            Array.Clear(Seen);
-            Array.Clear(Closed);
+            foreach (ref var label in Labels.AsSpan()) (label.Seen, label.Closed) = (0, 0);
             Generation = 1;
         }
 
         Heap.Clear();
+    }
+
+    /// <summary>Starts a new query: heuristics cached so far no longer apply.</summary>
+    public void NextQuery()
+    {
+        if (++QueryStamp == int.MaxValue)
+        {
+            foreach (ref var label in Labels.AsSpan()) label.HeuristicStamp = 0;
+            QueryStamp = 1;
+        }
     }
 
     /// <summary>Puts penalties and route marks back to neutral.</summary>

@@ -23,12 +23,8 @@ public sealed class WeightsSnapshot
     private readonly HorizonValues[] _roadSpeeds;
     private readonly HorizonValues[] _edgeSeconds;
 
-    // Travel times the landmarks were computed on: the landmark bound is scaled by how much faster than these
-    // any edge is now, so it stays a lower bound however the weights have moved since.
-    private readonly float[] _landmarkBasis;
-
     internal WeightsSnapshot(
-        RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, HorizonValues[] edgeSeconds, Landmarks? landmarks = null, float[]? landmarkBasis = null)
+        RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, HorizonValues[] edgeSeconds, ForecastLandmarks? landmarks = null)
     {
         Network = network;
         Timestamp = timestamp;
@@ -36,8 +32,7 @@ public sealed class WeightsSnapshot
         _roadSpeeds = roadSpeeds;
         _edgeSeconds = edgeSeconds;
         Landmarks = landmarks ?? network.Landmarks;
-        _landmarkBasis = landmarkBasis ?? network.FreeFlowSeconds;
-        (LandmarkScale, SecondsPerChordMeter) = ComputeBounds(network, edgeSeconds, _landmarkBasis);
+        (LandmarkScales, SecondsPerChordMeter) = ComputeBounds(network, edgeSeconds, Landmarks);
     }
 
     /// <summary>The graph these weights belong to.</summary>
@@ -53,10 +48,13 @@ public sealed class WeightsSnapshot
     public string Version { get; }
 
     /// <summary>The ALT landmarks searches use: the network's free-flow ones until <see cref="WithRefreshedLandmarks"/>.</summary>
-    internal Landmarks Landmarks { get; }
+    internal ForecastLandmarks Landmarks { get; }
 
-    /// <summary>Lower bound of (travel time / landmark basis time) over all edges and horizons: scales the landmark bound.</summary>
-    internal double LandmarkScale { get; }
+    /// <summary>
+    /// Per bucket b, a lower bound of (travel time in any bucket ≥ b / the basis time of set b's landmarks) over all
+    /// edges: scales that set's bound so it stays admissible however the weights have moved since it was computed.
+    /// </summary>
+    internal double[] LandmarkScales { get; }
 
     /// <summary>Lower bound of (travel time / straight-line metres) over all edges and horizons: the geometric heuristic.</summary>
     internal double SecondsPerChordMeter { get; }
@@ -117,22 +115,21 @@ public sealed class WeightsSnapshot
             updated++;
         }
 
-        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, edgeSeconds, Landmarks, _landmarkBasis);
+        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, edgeSeconds, Landmarks);
         return new WeightsUpdate(snapshot, updated, unknown, invalid);
     }
 
     /// <summary>
-    /// The same weights and version with landmarks recomputed on these weights (fastest horizon per edge).
-    /// Landmarks on free-flow times are a loose bound once traffic is slow everywhere (A* then settles several
-    /// times more nodes); this takes two Dijkstra runs per landmark (under a second on 100,000 nodes), so a
-    /// holder should run it in the background now and then and swap the result in, not on every batch.
+    /// The same weights and version with landmarks recomputed on these weights: one set on each edge's fastest
+    /// bucket and one on the +30 bucket (see <see cref="ForecastLandmarks"/>). Landmarks on free-flow times are a
+    /// loose bound once traffic is slow everywhere (A* then settles several times more nodes); this takes two
+    /// Dijkstra runs per landmark and set (about 0.6 s on 100,000 nodes), so a holder should run it in the
+    /// background now and then and swap the result in, not on every batch.
     /// </summary>
     public WeightsSnapshot WithRefreshedLandmarks()
     {
-        var basis = new float[_edgeSeconds.Length];
-        for (var e = 0; e < basis.Length; e++) basis[e] = _edgeSeconds[e].Min;
-        var landmarks = Landmarks.Build(Graph, basis, Network.Routable, Network.Landmarks.Count);
-        return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, landmarks, basis);
+        var landmarks = ForecastLandmarks.Build(Graph, _edgeSeconds, Network.Routable, Network.Landmarks.Count);
+        return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, landmarks);
     }
 
     /// <summary>
@@ -144,7 +141,7 @@ public sealed class WeightsSnapshot
     {
         ArgumentNullException.ThrowIfNull(other);
         if (!ReferenceEquals(other.Network, Network)) throw new ArgumentException("Landmarks belong to another routing network.", nameof(other));
-        return ReferenceEquals(other.Landmarks, Landmarks) ? this : new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, other.Landmarks, other._landmarkBasis);
+        return ReferenceEquals(other.Landmarks, Landmarks) ? this : new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, other.Landmarks);
     }
 
     /// <summary>A snapshot from per-road speeds (used by deserialization); edge times are derived.</summary>
@@ -164,17 +161,25 @@ public sealed class WeightsSnapshot
         RoutingNetwork.TravelSeconds(lengthMeters, speeds.In20Min),
         RoutingNetwork.TravelSeconds(lengthMeters, speeds.In30Min));
 
-    private static (double LandmarkScale, double SecondsPerChordMeter) ComputeBounds(RoutingNetwork network, HorizonValues[] edgeSeconds, float[] landmarkBasis)
+    private static (double[] LandmarkScales, double SecondsPerChordMeter) ComputeBounds(RoutingNetwork network, HorizonValues[] edgeSeconds, ForecastLandmarks landmarks)
     {
-        var landmarkScale = double.MaxValue;
+        var scales = new double[ForecastBuckets.Count];
+        Array.Fill(scales, double.MaxValue);
         var secondsPerMeter = double.MaxValue;
         for (var e = 0; e < edgeSeconds.Length; e++)
         {
-            double fastest = edgeSeconds[e].Min;
-            landmarkScale = Math.Min(landmarkScale, fastest / landmarkBasis[e]);
+            // Walk the buckets from the last: "fastest from bucket b on" is then one running minimum.
+            var fastest = double.MaxValue;
+            for (var b = ForecastBuckets.Count - 1; b >= 0; b--)
+            {
+                fastest = Math.Min(fastest, edgeSeconds[e][b]);
+                scales[b] = Math.Min(scales[b], fastest / landmarks.Basis[b][e]);
+            }
+
             if (network.ChordMeters[e] > 0) secondsPerMeter = Math.Min(secondsPerMeter, fastest / network.ChordMeters[e]);
         }
 
-        return (edgeSeconds.Length == 0 ? 0 : landmarkScale * HeuristicSafety, secondsPerMeter == double.MaxValue ? 0 : secondsPerMeter * HeuristicSafety);
+        for (var b = 0; b < scales.Length; b++) scales[b] = edgeSeconds.Length == 0 ? 0 : scales[b] * HeuristicSafety;
+        return (scales, secondsPerMeter == double.MaxValue ? 0 : secondsPerMeter * HeuristicSafety);
     }
 }

@@ -61,6 +61,12 @@ public class AlternativeRouteTests
         Assert.Empty(alternatives);
     }
 
+    [Fact]
+    public void An_alternative_search_weight_below_one_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RoutePlanner(new RoutePlannerOptions { AlternativeSearchWeight = 0.9 }));
+    }
+
     private static (int, int) FarApartRoutablePair(RoutingNetwork network, Random random)
     {
         while (true)
