@@ -49,4 +49,20 @@ public sealed class DeliveredOffsetTrackerTests
 
         Assert.Equal(7, tracker.NextCommit());
     }
+
+    [Fact]
+    public void Later_batch_delivered_first_waits_for_the_earlier_one()
+    {
+        // Grouped batches of different roads interleave in the partition and complete in any order.
+        var tracker = new DeliveredOffsetTracker();
+        foreach (var offset in new long[] { 0, 1, 2, 3, 4 }) tracker.Received(offset);
+        tracker.Delivered([1, 3]);
+        Assert.Equal(0, tracker.NextCommit());
+
+        tracker.Delivered([0, 2]);
+        Assert.Equal(4, tracker.NextCommit());
+
+        tracker.Delivered([4]);
+        Assert.Equal(5, tracker.NextCommit());
+    }
 }
