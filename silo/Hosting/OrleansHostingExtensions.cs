@@ -68,7 +68,7 @@ public static class OrleansHostingExtensions
         // times a second and JSON cost 15 % of the silo's CPU in the streams benchmark. The state only caches
         // what traffic_data already holds in readable form.
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Traffic)
-            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            .Configure<Serializer, IGrainStorageSerializer>((o, serializer, json) => o.GrainStorageSerializer = new BinaryGrainStateSerializer(serializer, json));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;
