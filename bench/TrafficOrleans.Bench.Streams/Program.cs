@@ -6,8 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using TrafficOrleans.Bench.Streams;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Grains.Roads;
 using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Silo.Hosting;
@@ -15,11 +18,22 @@ using TrafficOrleans.Storage.Hosting;
 using TrafficOrleans.Storage.Postgres;
 
 // Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Streams -- [readings=50000] [roads=2000] [rate=2000] [seconds=20]
-// Needs the private PostgreSQL and Redis (./scripts/services.sh up); starts its own in-memory broker.
+// Needs the private PostgreSQL and Redis (./scripts/services.sh up); starts its own in-memory broker and works in a
+// throw-away database, where it first trains and promotes a champion model as `traffic train` would.
 var readings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
 var roads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
 var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000;
 var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+
+var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic";
+await using var database = await BenchDatabase.CreateAsync(server);
+var modelDirectory = Directory.CreateTempSubdirectory("traffic-bench-models-").FullName;
+await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
+{
+    await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+    Console.WriteLine("Training a champion model (7 synthetic days, no LSTM)…");
+    Console.WriteLine($"Champion: {await BenchChampion.TrainAsync(dataSource, modelDirectory)}");
+}
 
 await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
 await broker.StartAsync();
@@ -30,7 +44,7 @@ var serviceId = $"bench-{Guid.NewGuid():N}"[..16];
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:Postgres"] = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic",
+    ["ConnectionStrings:Postgres"] = database.ConnectionString,
     ["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "localhost:56379",
     ["Kafka:BootstrapServers"] = broker.BootstrapServers,
     ["Kafka:Partitions"] = "8",
@@ -44,8 +58,8 @@ builder.Services.AddSingleton<IRoadPredictor>(recorder);
 builder.AddTrafficStorage();
 builder.UseOrleans(silo => silo.ConfigureTrafficSilo(builder.Configuration));
 using var host = builder.Build();
-champion = new ChampionRoadPredictor(host.Services.GetRequiredService<TrafficOrleans.Grains.Forecasting.ForecasterProvider>());
-await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+var forecasts = host.Services.GetRequiredService<ForecasterProvider>();
+champion = new ChampionRoadPredictor(forecasts);
 
 using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
 {
@@ -87,6 +101,7 @@ step += readings / roads + 1;
 
 var startup = Stopwatch.StartNew();
 await host.StartAsync();
+Console.WriteLine($"Serving model: {forecasts.ChampionVersion ?? "cold start (no champion)"}");
 while (recorder.Applied == 0) await Task.Delay(10);
 startup.Stop();
 
@@ -128,7 +143,9 @@ producer.Flush(TimeSpan.FromMinutes(1));
 var wait = Stopwatch.StartNew();
 while (recorder.Applied - appliedBefore < sent && wait.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
 var latencies = recorder.TakeLatencies().Order().ToArray();
+var served = forecasts.ChampionVersion ?? "cold start";
 await host.StopAsync();
+Directory.Delete(modelDirectory, recursive: true);
 
 double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
 Console.WriteLine();
@@ -141,6 +158,7 @@ foreach (var (phase, round) in warm.Select((phase, i) => (phase, i + 1)))
 }
 Console.WriteLine($"| steady {rate:N0}/s for {seconds} s | {latencies.Length:N0} | {seconds} | {sent / (double)seconds:N0} | | {Percentile(0.50):F0} | {Percentile(0.99):F0} |");
 Console.WriteLine();
+Console.WriteLine($"Model: {served}.");
 Console.WriteLine("Each reading: traffic-predictions produce (acks=all), reading + prediction rows (PostgreSQL), Redis keys; grain state saved every 12 readings.");
 Console.WriteLine("CPU is this process only (silo, embedded broker, bench producer); PostgreSQL and Redis run in their own processes.");
 

@@ -15,6 +15,7 @@ namespace TrafficOrleans.Storage.Postgres;
 public sealed class RoadOutcomeStore : IAsyncDisposable
 {
     private const int MaxBatch = 2000;
+    private const int MaxAttempts = 3;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly Channel<PendingOutcomes> _pending = Channel.CreateUnbounded<PendingOutcomes>(new UnboundedChannelOptions { SingleReader = true });
@@ -59,7 +60,7 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
 
             try
             {
-                await WriteBatchAsync(rows);
+                await WriteWithRetryAsync(rows);
                 foreach (var item in batch) item.Done.TrySetResult();
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
@@ -69,6 +70,24 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
 
             batch.Clear();
             rows.Clear();
+        }
+    }
+
+    // A deadlock or serialization failure rolls the whole batch back and succeeds when simply run again;
+    // failing it instead would make every grain in the batch deactivate and replay its readings.
+    private async Task WriteWithRetryAsync(List<RoadOutcome> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteBatchAsync(batch);
+                return;
+            }
+            catch (PostgresException ex) when (ex.IsTransient && attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt));
+            }
         }
     }
 
@@ -136,10 +155,16 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
     private async Task EnsurePartitionAsync(DateOnly day)
     {
         if (_ensuredDays.ContainsKey(day)) return;
-        await using var command = _dataSource.CreateCommand(
-            "SELECT traffic_ensure_partitions('predictions', $1, $1) + traffic_ensure_partitions('traffic_data', $1, $1)");
-        command.Parameters.AddWithValue(day);
-        await command.ExecuteScalarAsync();
+        // One table per transaction: creating a partition locks its parent exclusively, and holding one parent
+        // while locking the other deadlocks with readers that join the two tables (e.g. grain catch-up).
+        foreach (var table in new[] { "traffic_data", "predictions" })
+        {
+            await using var command = _dataSource.CreateCommand("SELECT traffic_ensure_partitions($1, $2, $2)");
+            command.Parameters.AddWithValue(table);
+            command.Parameters.AddWithValue(day);
+            await command.ExecuteScalarAsync();
+        }
+
         _ensuredDays[day] = true;
     }
 
