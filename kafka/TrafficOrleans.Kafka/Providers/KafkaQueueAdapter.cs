@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -20,6 +21,8 @@ public sealed class KafkaQueueAdapter(
     DeadLetterPublisher deadLetters,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
+    private static readonly ConcurrentDictionary<Type, byte[]> EventTypeHeaders = new();
+
     /// <inheritdoc />
     public string Name => name;
 
@@ -38,17 +41,19 @@ public sealed class KafkaQueueAdapter(
             ?? throw new InvalidOperationException($"Stream namespace '{streamNamespace}' is not mapped to a Kafka topic in provider '{name}'.");
         var key = streamId.Key.ToArray();
         var partition = new TopicPartition(topic.Name, KafkaPartitioner.PartitionFor(key, topic.Partitions));
+        var namespaceHeader = Encoding.UTF8.GetBytes(streamNamespace);
         var deliveries = new List<Task<TopicPartitionOffset>>();
         foreach (var @event in events)
         {
+            var eventType = @event?.GetType() ?? typeof(T);
             var message = new Message<byte[]?, byte[]>
             {
                 Key = key,
-                Value = JsonSerializer.SerializeToUtf8Bytes(@event, @event?.GetType() ?? typeof(T), options.JsonSerializerOptions),
+                Value = JsonSerializer.SerializeToUtf8Bytes(@event, eventType, options.JsonSerializerOptions),
                 Headers = new Headers
                 {
-                    { KafkaHeaderNames.EventType, Encoding.UTF8.GetBytes((@event?.GetType() ?? typeof(T)).FullName ?? typeof(T).Name) },
-                    { KafkaHeaderNames.StreamNamespace, Encoding.UTF8.GetBytes(streamNamespace) },
+                    { KafkaHeaderNames.EventType, EventTypeHeader(eventType) },
+                    { KafkaHeaderNames.StreamNamespace, namespaceHeader },
                 },
             };
             deliveries.Add(producer.ProduceAsync(partition, message));
@@ -57,6 +62,10 @@ public sealed class KafkaQueueAdapter(
         await Task.WhenAll(deliveries);
         KafkaStreamMetrics.MessagesProduced.Add(deliveries.Count, new KeyValuePair<string, object?>("topic", topic.Name));
     }
+
+    // Header values are not mutated by the client, so one UTF-8 copy per event type serves every message.
+    private static byte[] EventTypeHeader(Type type) =>
+        EventTypeHeaders.GetOrAdd(type, t => Encoding.UTF8.GetBytes(t.FullName ?? t.Name));
 
     /// <inheritdoc />
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId)
