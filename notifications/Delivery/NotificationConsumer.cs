@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Delivery;
@@ -42,7 +43,7 @@ public sealed partial class NotificationConsumer(
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         LogStarting(logger, _options.PredictionsTopic, _options.ConsumerGroup, kafka.Value.Describe());
-        using var consumer = new ConsumerBuilder<string?, byte[]>(ConsumerConfig())
+        using var consumer = new ConsumerBuilder<string?, byte[]>(GroupConsumer.Config(kafka.Value, _options.ConsumerGroup, $"notifications-{Environment.MachineName}"))
             .SetErrorHandler((_, error) => LogKafkaError(logger, error.Code, error.Reason))
             // Uncommitted work of revoked partitions is redelivered to their new owner; drop it here.
             .SetPartitionsRevokedHandler((_, _) => ResetBatch())
@@ -55,7 +56,7 @@ public sealed partial class NotificationConsumer(
             {
                 var waited = _batchStarted is { } started ? clock.GetUtcNow() - started : TimeSpan.Zero;
                 var timeout = _batchStarted is null ? IdlePoll : _options.BatchWindow - waited;
-                if (timeout > TimeSpan.Zero && Consume(consumer, timeout) is { } result) Accept(result);
+                if (timeout > TimeSpan.Zero && consumer.Next(timeout, error => LogKafkaError(logger, error.Code, error.Reason)) is { } result) Accept(result);
 
                 var due = _batchStarted is { } first && clock.GetUtcNow() - first >= _options.BatchWindow;
                 if (_offsets.Count > 0 && (_predictions.Count >= _options.BatchSize || due)) await FlushAsync(consumer, stoppingToken);
@@ -68,34 +69,6 @@ public sealed partial class NotificationConsumer(
         finally
         {
             consumer.Close();
-        }
-    }
-
-    private ConsumerConfig ConsumerConfig() => new(new Dictionary<string, string>(kafka.Value.ClientConfig, StringComparer.Ordinal))
-    {
-        BootstrapServers = kafka.Value.BootstrapServers,
-        GroupId = _options.ConsumerGroup,
-        ClientId = $"notifications-{Environment.MachineName}",
-        EnableAutoCommit = false,
-        EnableAutoOffsetStore = false,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-        // Short fetch waits keep the batch window honest.
-        FetchWaitMaxMs = 50,
-        SessionTimeoutMs = 10_000,
-        HeartbeatIntervalMs = 1_000,
-    };
-
-    private ConsumeResult<string?, byte[]>? Consume(IConsumer<string?, byte[]> consumer, TimeSpan timeout)
-    {
-        try
-        {
-            var result = consumer.Consume(timeout);
-            return result is null || result.IsPartitionEOF ? null : result;
-        }
-        catch (ConsumeException ex) when (!ex.Error.IsFatal)
-        {
-            LogKafkaError(logger, ex.Error.Code, ex.Error.Reason);
-            return null;
         }
     }
 
