@@ -5,6 +5,7 @@ using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Notifications.Hosting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -17,6 +18,7 @@ try
     builder.AddTrafficApi();
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
+    builder.AddTrafficNotifications();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();

@@ -9,6 +9,7 @@ using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Consuming;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -60,7 +61,7 @@ public sealed partial class RouteGraphConsumer(
             {
                 var waited = _batchStarted is { } started ? clock.GetUtcNow() - started : TimeSpan.Zero;
                 var timeout = _batchStarted is null ? IdlePoll : settings.BatchWindow - waited;
-                if (timeout > TimeSpan.Zero && Consume(consumer, timeout) is { } result) Accept(result);
+                if (timeout > TimeSpan.Zero && consumer.Next(timeout, error => LogKafkaError(logger, error.Code, error.Reason)) is { } result) Accept(result);
 
                 var due = _batchStarted is { } first && clock.GetUtcNow() - first >= settings.BatchWindow;
                 if (_offsets.Count > 0 && (_batch.Count >= settings.BatchSize || due)) await FlushAsync(consumer, grain, stoppingToken);
@@ -73,20 +74,6 @@ public sealed partial class RouteGraphConsumer(
         finally
         {
             consumer.Close();
-        }
-    }
-
-    private ConsumeResult<string?, byte[]>? Consume(IConsumer<string?, byte[]> consumer, TimeSpan timeout)
-    {
-        try
-        {
-            var result = consumer.Consume(timeout);
-            return result is null || result.IsPartitionEOF ? null : result;
-        }
-        catch (ConsumeException ex) when (!ex.Error.IsFatal)
-        {
-            LogKafkaError(logger, ex.Error.Code, ex.Error.Reason);
-            return null;
         }
     }
 

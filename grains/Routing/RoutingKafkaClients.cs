@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Consuming;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -16,19 +17,7 @@ public sealed class RoutingKafkaClients(IOptions<KafkaConnectionOptions> kafka, 
     public IProducer<string?, byte[]> Producer => _producer.Value;
 
     /// <summary>A consumer in the route-graph group: manual commits after the grain accepted a batch.</summary>
-    public ConsumerConfig ConsumerConfig(string clientId) => new(Passthrough(kafka.Value))
-    {
-        BootstrapServers = kafka.Value.BootstrapServers,
-        GroupId = routing.Value.ConsumerGroup,
-        ClientId = clientId,
-        EnableAutoCommit = false,
-        EnableAutoOffsetStore = false,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-        // Short fetch waits keep the 1 s batch window honest.
-        FetchWaitMaxMs = 50,
-        SessionTimeoutMs = 10_000,
-        HeartbeatIntervalMs = 1_000,
-    };
+    public ConsumerConfig ConsumerConfig(string clientId) => GroupConsumer.Config(kafka.Value, routing.Value.ConsumerGroup, clientId);
 
     /// <inheritdoc />
     public void Dispose()

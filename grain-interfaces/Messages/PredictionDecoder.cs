@@ -1,7 +1,6 @@
 using System.Text.Json;
-using TrafficOrleans.GrainInterfaces.Messages;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.GrainInterfaces.Messages;
 
 /// <summary>
 /// Reads a <c>traffic-predictions</c> value. Every field is required (a missing speed must not read as 0 km/h and

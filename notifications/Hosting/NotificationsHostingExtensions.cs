@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Kafka;
+using TrafficOrleans.Notifications.Delivery;
+
+namespace TrafficOrleans.Notifications.Hosting;
+
+/// <summary>Host composition of the notification rules.</summary>
+public static class NotificationsHostingExtensions
+{
+    /// <summary>Adds the notification rules and their consumer (sections <c>Notifications</c> and <c>Kafka</c>).</summary>
+    public static IHostApplicationBuilder AddTrafficNotifications(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTrafficNotifications(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the options (validated at start-up), metrics and store, and — when <c>Notifications:Enabled</c>
+    /// (default true) — the consumer. Needs the host's <c>NpgsqlDataSource</c>; the alerts reach Kafka through the
+    /// outbox relay, which must run somewhere in the cluster (<c>Outbox:Enabled</c>).
+    /// </summary>
+    public static IServiceCollection AddTrafficNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<NotificationMetrics>();
+        services.TryAddSingleton(_ => CrashPoints.FromEnvironment());
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
+        if (configuration.GetValue($"{NotificationOptions.SectionName}:{nameof(NotificationOptions.Enabled)}", true))
+        {
+            services.AddHostedService<NotificationConsumer>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrafficOrleans.Notifications;
+
+/// <summary>Notification rules and their consumer (configuration section <c>Notifications</c>).</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Notifications";
+
+    /// <summary>Run the notification consumer on this silo.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Topic the predictions arrive on.</summary>
+    [Required]
+    public string PredictionsTopic { get; set; } = "traffic-predictions";
+
+    /// <summary>Topic the alerts are published to (through the outbox).</summary>
+    [Required]
+    public string NotificationsTopic { get; set; } = "traffic-notifications";
+
+    /// <summary>Where malformed prediction values go, with reason headers (through the outbox).</summary>
+    [Required]
+    public string DeadLetterTopic { get; set; } = "traffic-dlq";
+
+    /// <summary>Consumer group of the notification consumers (one member per silo).</summary>
+    [Required]
+    public string ConsumerGroup { get; set; } = "notification-group";
+
+    /// <summary>A batch is written when it holds this many predictions…</summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>…or when its first prediction has waited this long, whichever comes first.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Speed (km/h) below which a road counts as congested.</summary>
+    [Range(0.1, 200)]
+    public double CongestionSpeedKmh { get; set; } = 15;
+
+    /// <summary>Fractional drop from the current speed at some horizon that is a sudden slowdown (0.4 = 40 %).</summary>
+    [Range(0.01, 1)]
+    public double SlowdownRatio { get; set; } = 0.4;
+
+    /// <summary>Fractional drop from the current speed that counts as severe when grading an alert.</summary>
+    [Range(0.01, 1)]
+    public double SevereDropRatio { get; set; } = 0.6;
+
+    /// <summary>Horizons up to this many minutes away count as soon when grading an alert.</summary>
+    [Range(10, 30)]
+    public int SoonMinutes { get; set; } = 10;
+
+    /// <summary>Predictions less confident than this raise nothing.</summary>
+    [Range(0, 1)]
+    public double MinConfidence { get; set; } = 0.5;
+
+    /// <summary>At most one alert of a type per road per cooldown window (windows aligned to the Unix epoch).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan Cooldown { get; set; } = TimeSpan.FromMinutes(15);
+}
