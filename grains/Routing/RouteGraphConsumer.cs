@@ -29,10 +29,8 @@ public sealed partial class RouteGraphConsumer(
     TimeProvider clock,
     ILogger<RouteGraphConsumer> logger) : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
     private readonly List<RoadPrediction> _batch = [];
-    private readonly Dictionary<TopicPartition, Offset> _offsets = [];
-    private DateTimeOffset? _batchStarted;
+    private readonly OffsetBatch _offsets = new(clock, options.Value.BatchWindow, options.Value.BatchSize);
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,32 +53,12 @@ public sealed partial class RouteGraphConsumer(
             .Build();
         consumer.Subscribe(settings.PredictionsTopic);
         var grain = grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var waited = _batchStarted is { } started ? clock.GetUtcNow() - started : TimeSpan.Zero;
-                var timeout = _batchStarted is null ? IdlePoll : settings.BatchWindow - waited;
-                if (timeout > TimeSpan.Zero && consumer.Next(timeout, error => LogKafkaError(logger, error.Code, error.Reason)) is { } result) Accept(result);
-
-                var due = _batchStarted is { } first && clock.GetUtcNow() - first >= settings.BatchWindow;
-                if (_offsets.Count > 0 && (_batch.Count >= settings.BatchSize || due)) await FlushAsync(consumer, grain, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the uncommitted batch is redelivered after restart.
-        }
-        finally
-        {
-            consumer.Close();
-        }
+        await consumer.ConsumeInBatchesAsync(
+            _offsets, Accept, () => FlushAsync(consumer, grain, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken);
     }
 
     private void Accept(ConsumeResult<string?, byte[]> result)
     {
-        _batchStarted ??= clock.GetUtcNow();
-        _offsets[result.TopicPartition] = result.Offset + 1;
         if (PredictionDecoder.TryDecode(result.Message.Value, out var prediction, out var category, out var reason))
         {
             _batch.Add(prediction!);
@@ -112,24 +90,15 @@ public sealed partial class RouteGraphConsumer(
             }
         }
 
-        try
-        {
-            consumer.Commit(_offsets.Select(o => new TopicPartitionOffset(o.Key, o.Value)));
-        }
-        catch (KafkaException ex)
-        {
-            // A rebalance got in between: the new owner re-reads from the last commit and re-applies (harmless).
-            LogCommitFailed(logger, ex.Error.Reason);
-        }
-
+        // If a rebalance got in between, the new owner re-reads from the last commit and re-applies (harmless).
+        consumer.CommitBatch(_offsets, reason => LogCommitFailed(logger, reason));
         ResetBatch();
     }
 
     private void ResetBatch()
     {
         _batch.Clear();
-        _offsets.Clear();
-        _batchStarted = null;
+        _offsets.Reset();
     }
 
     private void DeadLetter(ConsumeResult<string?, byte[]> result, string category, string reason)

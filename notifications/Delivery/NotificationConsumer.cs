@@ -27,13 +27,11 @@ public sealed partial class NotificationConsumer(
     TimeProvider clock,
     ILogger<NotificationConsumer> logger) : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
     private readonly NotificationOptions _options = options.Value;
     private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value));
     private readonly List<RoadPrediction> _predictions = [];
     private readonly List<OutboxMessage> _deadLetters = [];
-    private readonly Dictionary<TopicPartition, Offset> _offsets = [];
-    private DateTimeOffset? _batchStarted;
+    private readonly OffsetBatch _offsets = new(clock, options.Value.BatchWindow, options.Value.BatchSize);
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -50,32 +48,12 @@ public sealed partial class NotificationConsumer(
             .SetPartitionsLostHandler((_, _) => ResetBatch())
             .Build();
         consumer.Subscribe(_options.PredictionsTopic);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var waited = _batchStarted is { } started ? clock.GetUtcNow() - started : TimeSpan.Zero;
-                var timeout = _batchStarted is null ? IdlePoll : _options.BatchWindow - waited;
-                if (timeout > TimeSpan.Zero && consumer.Next(timeout, error => LogKafkaError(logger, error.Code, error.Reason)) is { } result) Accept(result);
-
-                var due = _batchStarted is { } first && clock.GetUtcNow() - first >= _options.BatchWindow;
-                if (_offsets.Count > 0 && (_predictions.Count >= _options.BatchSize || due)) await FlushAsync(consumer, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the uncommitted batch is redelivered after restart.
-        }
-        finally
-        {
-            consumer.Close();
-        }
+        await consumer.ConsumeInBatchesAsync(
+            _offsets, Accept, () => FlushAsync(consumer, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken);
     }
 
     private void Accept(ConsumeResult<string?, byte[]> result)
     {
-        _batchStarted ??= clock.GetUtcNow();
-        _offsets[result.TopicPartition] = result.Offset + 1;
         if (PredictionDecoder.TryDecode(result.Message.Value, out var prediction, out var category, out var reason))
         {
             _predictions.Add(prediction!);
@@ -108,16 +86,8 @@ public sealed partial class NotificationConsumer(
         }
 
         crashPoints.AfterDatabaseCommit();
-        try
-        {
-            consumer.Commit(_offsets.Select(o => new TopicPartitionOffset(o.Key, o.Value)));
-        }
-        catch (KafkaException ex)
-        {
-            // A rebalance got in between: the new owner re-reads from the last commit; the stored alerts make that a no-op.
-            LogCommitFailed(logger, ex.Error.Reason);
-        }
-
+        // If a rebalance got in between, the new owner re-reads from the last commit; the stored alerts make that a no-op.
+        consumer.CommitBatch(_offsets, reason => LogCommitFailed(logger, reason));
         ResetBatch();
     }
 
@@ -125,8 +95,7 @@ public sealed partial class NotificationConsumer(
     {
         _predictions.Clear();
         _deadLetters.Clear();
-        _offsets.Clear();
-        _batchStarted = null;
+        _offsets.Reset();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer reading {Topic} in group {Group} ({Kafka})")]

@@ -45,4 +45,68 @@ public static class GroupConsumer
             return null;
         }
     }
+
+    /// <summary>
+    /// Polls until <paramref name="stoppingToken"/> fires, giving each message to <paramref name="accept"/> and calling
+    /// <paramref name="flushAsync"/> whenever <paramref name="batch"/> is due; closes the consumer at the end. An
+    /// uncommitted batch at shutdown is simply redelivered after restart.
+    /// </summary>
+    public static async Task ConsumeInBatchesAsync<TKey, TValue>(
+        this IConsumer<TKey, TValue> consumer,
+        OffsetBatch batch,
+        Action<ConsumeResult<TKey, TValue>> accept,
+        Func<Task> flushAsync,
+        Action<Error> onError,
+        CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(accept);
+        ArgumentNullException.ThrowIfNull(flushAsync);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var timeout = batch.PollTimeout(IdlePoll);
+                if (timeout > TimeSpan.Zero && consumer.Next(timeout, onError) is { } result)
+                {
+                    batch.Take(result);
+                    accept(result);
+                }
+
+                if (batch.IsDue) await flushAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the uncommitted batch is redelivered after restart.
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    /// <summary>
+    /// Commits the batch's positions and forgets it. A failed commit (a rebalance got in between) is reported to
+    /// <paramref name="onFailed"/>, not thrown: the partition's new owner re-reads from the last commit.
+    /// </summary>
+    public static void CommitBatch<TKey, TValue>(this IConsumer<TKey, TValue> consumer, OffsetBatch batch, Action<string> onFailed)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(onFailed);
+        try
+        {
+            consumer.Commit(batch.CommitPositions);
+        }
+        catch (KafkaException ex)
+        {
+            onFailed(ex.Error.Reason);
+        }
+
+        batch.Reset();
+    }
+
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 }
