@@ -21,7 +21,7 @@ internal struct NodeLabel
     /// <summary>Search generation in which <see cref="Cost"/>, <see cref="Time"/> and <see cref="ParentEdge"/> were set.</summary>
     public int Seen;
 
-    /// <summary>Search generation in which the node was settled.</summary>
+    /// <summary>Search generation in which the node was settled (cleared when it is reopened with an earlier arrival).</summary>
     public int Closed;
 
     /// <summary><see cref="RemainingTimeBound.Stamp"/> of the query the heuristic belongs to.</summary>

@@ -5,11 +5,13 @@ namespace TrafficOrleans.Routing.Search;
 
 /// <summary>
 /// The A* heuristic of one query: a lower bound of the travel time still needed from a node reached in a given
-/// forecast bucket. With landmarks it is the largest scaled bound of the sets of buckets 0 … b
-/// (<see cref="ForecastLandmarks"/>); each set is a feasible potential for edge times never above the real time of
-/// an edge entered in bucket b or later, and the usable sets only grow along a path, so the maximum is consistent
-/// (A* settles each node once with its exact label), also under alternative penalties ≥ 1. Without landmarks:
-/// straight line over the fastest chord speed of any bucket. Reused per thread; prepared once per query.
+/// forecast bucket. With landmarks it is the scaled bound of bucket b's own set (<see cref="ForecastLandmarks"/>),
+/// computed on times never above the real time of an edge entered in bucket b or later, so it is admissible. It is
+/// not consistent where a path moves into a later bucket (the later set may bound a node lower than the earlier
+/// one did), so the search reopens a settled node that gets an earlier arrival; taking the maximum over all
+/// earlier buckets' sets instead would be consistent but reads a landmark row per set at every node, which cost more
+/// than the reopened nodes. Without landmarks: straight line over the fastest chord speed of any bucket. Reused per
+/// thread; prepared once per query.
 /// </summary>
 internal sealed class RemainingTimeBound
 {
@@ -27,9 +29,8 @@ internal sealed class RemainingTimeBound
     private int[] _goals = [];
     private int[] _signs = [];
 
-    // Per bucket b: the landmark sets usable from b, as runs of terms.
-    private readonly List<Run>[] _runs =
-        [.. Enumerable.Range(0, ForecastBuckets.Count).Select(_ => new List<Run>())];
+    // Per bucket: the run of terms of that bucket's landmark set.
+    private readonly Run[] _runs = new Run[ForecastBuckets.Count];
 
     private WeightsSnapshot? _weights;
     private int _source = -1;
@@ -48,7 +49,6 @@ internal sealed class RemainingTimeBound
         _termOffsets.Clear();
         _termGoals.Clear();
         _termSigns.Clear();
-        foreach (var runs in _runs) runs.Clear();
         var landmarks = weights.Landmarks;
         if (landmarks.Count == 0)
         {
@@ -59,19 +59,17 @@ internal sealed class RemainingTimeBound
         for (var b = 0; b < ForecastBuckets.Count; b++)
         {
             var set = landmarks.Sets[b];
+            var scale = weights.LandmarkScales[b] * Landmarks.Quantum;
             if (b > 0 && ReferenceEquals(set, landmarks.Sets[b - 1]))
             {
-                // Same landmarks, scaled for fewer buckets (so never less): the run replaces the previous one.
-                var last = _runs[b - 1][^1];
-                _runs[b].AddRange(_runs[b - 1].Take(_runs[b - 1].Count - 1));
-                _runs[b].Add(last with { Scale = Math.Max(last.Scale, weights.LandmarkScales[b] * Landmarks.Quantum) });
+                // Same landmarks, scaled for fewer buckets (so never less): reuse the terms.
+                _runs[b] = _runs[b - 1] with { Scale = Math.Max(_runs[b - 1].Scale, scale) };
                 continue;
             }
 
-            if (b > 0) _runs[b].AddRange(_runs[b - 1]);
             var first = _termOffsets.Count;
             SelectTerms(set, source, target);
-            _runs[b].Add(new Run(set.Distances, set.Count * 2, first, _termOffsets.Count - first, weights.LandmarkScales[b] * Landmarks.Quantum));
+            _runs[b] = new Run(set.Distances, set.Count * 2, first, _termOffsets.Count - first, scale);
         }
 
         (_offsets, _goals, _signs) = ([.. _termOffsets], [.. _termGoals], [.. _termSigns]);
@@ -84,24 +82,19 @@ internal sealed class RemainingTimeBound
         var weights = _weights!;
         if (_offsets.Length == 0) return weights.Graph.NodePoint(v).DistanceMetersTo(_targetPoint) * weights.SecondsPerChordMeter;
 
-        var best = 0.0;
         var (offsets, goals, signs) = (_offsets, _goals, _signs);
-        foreach (var run in _runs[bucket])
+        var run = _runs[bucket];
+        var row = run.Distances.AsSpan(v * run.RowLength, run.RowLength);
+        var bound = 0;
+        for (var i = run.First; i < run.First + run.Count; i++)
         {
-            var row = run.Distances.AsSpan(v * run.RowLength, run.RowLength);
-            var bound = 0;
-            for (var i = run.First; i < run.First + run.Count; i++)
-            {
-                var a = signs[i] * (row[offsets[i]] - goals[i]);
-                // Beyond half the range only when v cannot reach (or be reached from) the landmark: skipped, 0 stays
-                // a valid bound.
-                if (a > bound && a < Landmarks.Unreachable / 2) bound = a;
-            }
-
-            best = Math.Max(best, bound * run.Scale);
+            var a = signs[i] * (row[offsets[i]] - goals[i]);
+            // Beyond half the range only when v cannot reach (or be reached from) the landmark: skipped, 0 stays
+            // a valid bound.
+            if (a > bound && a < Landmarks.Unreachable / 2) bound = a;
         }
 
-        return best;
+        return bound * run.Scale;
     }
 
     private void SelectTerms(Landmarks set, int source, int target)

@@ -5,9 +5,10 @@ namespace TrafficOrleans.Routing.Search;
 
 /// <summary>
 /// A* by travel time where an edge's time depends on when it is entered (forecast buckets). The heuristic
-/// (<see cref="RemainingTimeBound"/>) is a consistent lower bound for every bucket and every penalty ≥ 1, so the
-/// first time the target is settled its label is the same one plain time-dependent Dijkstra would give. Labels
-/// live in <see cref="SearchBuffers"/>.
+/// (<see cref="RemainingTimeBound"/>) is a lower bound for every bucket and every penalty ≥ 1 but not consistent
+/// across bucket changes, so a settled node that later gets an earlier arrival is reopened; the first time the
+/// target is settled its label is then the same one plain time-dependent Dijkstra would give. Labels live in
+/// <see cref="SearchBuffers"/>.
 /// </summary>
 internal static class TimeDependentAStar
 {
@@ -65,7 +66,6 @@ internal static class TimeDependentAStar
             {
                 var w = heads[e];
                 ref var next = ref labels[w];
-                if (next.Closed == generation) continue;
                 double seconds = edgeSeconds[(e * ForecastBuckets.Count) + bucket];
                 var candidate = costV + (penalized ? seconds * penalty[e] : seconds);
                 if (next.Seen != generation) (next.Seen, next.Cost) = (generation, double.PositiveInfinity);
@@ -81,6 +81,8 @@ internal static class TimeDependentAStar
                 }
 
                 if (arrival + next.Heuristic > maxSeconds) continue;
+                // Reopen: with a heuristic that is only admissible a settled node can still improve.
+                next.Closed = 0;
                 (next.Cost, next.Time, next.ParentEdge) = (candidate, arrival, e);
                 heap.Push(candidate + (heuristicWeight * next.Heuristic), w);
             }

@@ -120,10 +120,10 @@ public sealed class WeightsSnapshot
     }
 
     /// <summary>
-    /// The same weights and version with landmarks recomputed on these weights: one set on each edge's fastest
-    /// bucket and one on the +30 bucket (see <see cref="ForecastLandmarks"/>). Landmarks on free-flow times are a
-    /// loose bound once traffic is slow everywhere (A* then settles several times more nodes); this takes two
-    /// Dijkstra runs per landmark and set (about 0.6 s on 100,000 nodes), so a holder should run it in the
+    /// The same weights and version with landmarks recomputed on these weights: one set per forecast bucket, on
+    /// each edge's fastest time from that bucket on (see <see cref="ForecastLandmarks"/>). Landmarks on free-flow
+    /// times are a loose bound once traffic is slow everywhere (A* then settles several times more nodes); this
+    /// takes two Dijkstra runs per landmark and set (about 1.2 s on 100,000 nodes), so a holder should run it in the
     /// background now and then and swap the result in, not on every batch.
     /// </summary>
     public WeightsSnapshot WithRefreshedLandmarks()

@@ -57,6 +57,33 @@ public class ShortestPathPropertyTests
         Assert.True(reachable > 100, $"only {reachable} of 200 random queries had a path; the generator is too sparse to test much");
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Time_dependent_best_route_equals_time_dependent_dijkstra_with_landmarks_on_the_forecasts(int seed)
+    {
+        // Landmarks refreshed on independent per-horizon forecasts: one set per bucket, so a route crossing bucket
+        // boundaries switches bound sets (and may reopen nodes); departures at any minute put the boundaries anywhere.
+        var network = new RoutingNetwork(RoadGraphBuilder.Build(TestGraphs.Random(400, seed)), 6);
+        var weights = TestGraphs.RandomWeights(network, seed + 100).WithRefreshedLandmarks();
+        var planner = new RoutePlanner();
+        var random = new Random(seed + 200);
+        var routable = Enumerable.Range(0, network.Graph.NodeCount).Where(network.IsRoutable).ToArray();
+        for (var q = 0; q < 200; q++)
+        {
+            var (source, target) = (routable[random.Next(routable.Length)], routable[random.Next(routable.Length)]);
+            var departure = random.NextDouble() * 30;
+            var expected = ReferenceDijkstra.TravelSeconds(weights, source, target, departure);
+
+            var (best, _) = planner.Plan(weights, source, target, departure, alternatives: 0);
+
+            Assert.NotNull(best);
+            Assert.Equal(expected / 60, best.EtaMinutes, 1e-6);
+            AssertIsPath(network.Graph, source, target, best.Edges);
+        }
+    }
+
     private static void AssertIsPath(RoadGraph graph, int source, int target, IReadOnlyList<int> edges)
     {
         var at = source;
