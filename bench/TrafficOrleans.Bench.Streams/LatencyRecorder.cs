@@ -7,15 +7,12 @@ namespace TrafficOrleans.Bench.Streams;
 
 /// <summary>
 /// Wraps the real predictor: the grain calls it exactly when it applies a reading, so the time since the
-/// reading was produced is the produce→grain latency; it also counts applied readings.
+/// reading was produced is the produce→grain latency.
 /// </summary>
 public sealed class LatencyRecorder(Func<IRoadPredictor> inner) : IRoadPredictor
 {
     private readonly ConcurrentDictionary<Guid, long> _producedAt = new();
     private readonly ConcurrentBag<double> _latenciesMs = [];
-    private long _applied;
-
-    public long Applied => Interlocked.Read(ref _applied);
 
     public void Produced(Guid eventId) => _producedAt[eventId] = Stopwatch.GetTimestamp();
 
@@ -34,7 +31,6 @@ public sealed class LatencyRecorder(Func<IRoadPredictor> inner) : IRoadPredictor
             _latenciesMs.Add(Stopwatch.GetElapsedTime(producedAt).TotalMilliseconds);
         }
 
-        Interlocked.Increment(ref _applied);
         return inner().Predict(window, now);
     }
 }

@@ -102,12 +102,12 @@ step += readings / roads + 1;
 var startup = Stopwatch.StartNew();
 await host.StartAsync();
 Console.WriteLine($"Serving model: {forecasts.ChampionVersion ?? "cold start (no champion)"}");
-while (recorder.Applied == 0) await Task.Delay(10);
+while (applied.Count == 0) await Task.Delay(10);
 startup.Stop();
 
 // From the first applied reading (silo start-up and queue assignment excluded) to the last.
 Console.WriteLine("Backlog drain started (first reading applied)…");
-var cold = await MeasureAsync(readings, () => Task.CompletedTask);
+var cold = await MeasureAsync(0, readings, () => Task.CompletedTask);
 Console.WriteLine("Backlog drained.");
 
 // Phase 2: warm grains, readings produced flat out while they are consumed: the sustained rate, three rounds.
@@ -115,7 +115,7 @@ Console.WriteLine($"Producing {readings:N0} more readings as fast as possible, t
 var warm = new List<Phase>();
 for (var round = 0; round < 3; round++)
 {
-    warm.Add(await MeasureAsync(readings, () => Task.Run(() =>
+    warm.Add(await MeasureAsync(applied.Count, readings, () => Task.Run(() =>
     {
         for (var i = 0; i < readings; i++) Produce(Next(i));
         producer.Flush(TimeSpan.FromMinutes(2));
@@ -128,7 +128,7 @@ _ = recorder.TakeLatencies();
 
 // Phase 3: a steady rate, latency from produce to the grain applying the reading.
 Console.WriteLine($"Producing {rate:N0} readings/s for {seconds} s…");
-var appliedBefore = recorder.Applied;
+var appliedBefore = applied.Count;
 var steady = Stopwatch.StartNew();
 var sent = 0;
 while (steady.Elapsed < TimeSpan.FromSeconds(seconds))
@@ -141,7 +141,7 @@ while (steady.Elapsed < TimeSpan.FromSeconds(seconds))
 
 producer.Flush(TimeSpan.FromMinutes(1));
 var wait = Stopwatch.StartNew();
-while (recorder.Applied - appliedBefore < sent && wait.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
+while (applied.Count - appliedBefore < sent && wait.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(50);
 var latencies = recorder.TakeLatencies().Order().ToArray();
 var served = forecasts.ChampionVersion ?? "cold start";
 await host.StopAsync();
@@ -162,17 +162,17 @@ Console.WriteLine($"Model: {served}.");
 Console.WriteLine("Each reading: traffic-predictions produce (acks=all), reading + prediction rows (PostgreSQL), Redis keys; grain state saved every 12 readings.");
 Console.WriteLine("CPU is this process only (silo, embedded broker, bench producer); PostgreSQL and Redis run in their own processes.");
 
-// Runs `work` and waits until `count` more readings are durably applied (the grains' applied counter).
-async Task<Phase> MeasureAsync(int count, Func<Task> work)
+// Runs `work` and waits until `count` readings beyond `before` are durably applied (the grains' applied counter).
+async Task<Phase> MeasureAsync(long before, int count, Func<Task> work)
 {
-    var target = applied.Count + count;
+    var target = before + count;
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     var producing = work();
     while (applied.Count < target && clock.Elapsed < TimeSpan.FromMinutes(15)) await Task.Delay(20);
     clock.Stop();
     await producing;
-    var done = applied.Count - (target - count);
+    var done = applied.Count - before;
     return new Phase(done, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / Math.Max(1, done));
 }
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using TrafficOrleans.Kafka.Producing;
 
 namespace TrafficOrleans.Kafka.Consuming;
 
@@ -8,22 +9,14 @@ namespace TrafficOrleans.Kafka.Consuming;
 /// </summary>
 public static class GroupConsumer
 {
-    /// <summary>A subscribing group member with manual commits; short fetch waits keep sub-second batch windows honest.</summary>
+    /// <summary>A subscribing group member with manual commits (group membership timeouts kept short for fast failover).</summary>
     public static ConsumerConfig Config(KafkaConnectionOptions kafka, string groupId, string clientId)
     {
         ArgumentNullException.ThrowIfNull(kafka);
-        return new ConsumerConfig(new Dictionary<string, string>(kafka.ClientConfig, StringComparer.Ordinal))
-        {
-            BootstrapServers = kafka.BootstrapServers,
-            GroupId = groupId,
-            ClientId = clientId,
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 50,
-            SessionTimeoutMs = 10_000,
-            HeartbeatIntervalMs = 1_000,
-        };
+        var config = KafkaClientConfig.ManualCommitConsumer(kafka.BootstrapServers, kafka.ClientConfig, groupId, clientId);
+        config.SessionTimeoutMs = 10_000;
+        config.HeartbeatIntervalMs = 1_000;
+        return config;
     }
 
     /// <summary>

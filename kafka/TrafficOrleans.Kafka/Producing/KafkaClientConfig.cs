@@ -29,18 +29,26 @@ public static class KafkaClientConfig
     public static ConsumerConfig Consumer(KafkaStreamOptions options, string groupId, string clientId)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ConsumerConfig(Passthrough(options))
+        var config = ManualCommitConsumer(options.BootstrapServers, options.ClientConfig, groupId, clientId);
+        config.IsolationLevel = IsolationLevel.ReadCommitted;
+        return config;
+    }
+
+    /// <summary>
+    /// What every consumer of the product shares: offsets committed by hand, only after the work is durably done;
+    /// a group without a committed offset starts from the beginning; short fetch waits keep batch windows honest.
+    /// </summary>
+    internal static ConsumerConfig ManualCommitConsumer(string bootstrapServers, IReadOnlyDictionary<string, string> clientConfig, string groupId, string clientId) =>
+        new(new Dictionary<string, string>(clientConfig, StringComparer.Ordinal))
         {
-            BootstrapServers = options.BootstrapServers,
+            BootstrapServers = bootstrapServers,
             GroupId = groupId,
             ClientId = clientId,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             FetchWaitMaxMs = 50,
-            IsolationLevel = IsolationLevel.ReadCommitted,
         };
-    }
 
     /// <summary>Admin client for topic creation and metadata.</summary>
     public static AdminClientConfig Admin(KafkaStreamOptions options)
