@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using Npgsql;
 using TrafficOrleans.Ingest.DualWrite;
 using TrafficOrleans.Ingest.Here;
@@ -90,6 +91,7 @@ public static class IngestHostingExtensions
                 "Ingest:Here:ApiKey is required when Ingest:Source is Here.");
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMessageLimits();
         services.TryAddSingleton<ReadingPreprocessor>();
         services.TryAddSingleton<HereTrafficSource>();
         services.TryAddSingleton(sp => SimulatorTrafficSource.Create(

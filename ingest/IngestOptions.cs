@@ -21,8 +21,4 @@ public sealed class IngestOptions
     /// <summary>IANA time zone of the city, for rush hours; Asia/Ho_Chi_Minh (UTC+7) by default.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
-
-    /// <summary>Speeds above this (km/h) are rejected as absurd; 200 by default.</summary>
-    [Range(10, 1000)]
-    public double MaxSpeedKmh { get; set; } = 200;
 }

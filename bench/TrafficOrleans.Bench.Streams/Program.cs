@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -59,7 +61,7 @@ builder.AddTrafficStorage();
 builder.UseOrleans(silo => silo.ConfigureTrafficSilo(builder.Configuration));
 using var host = builder.Build();
 var forecasts = host.Services.GetRequiredService<ForecasterProvider>();
-champion = new ChampionRoadPredictor(forecasts);
+champion = new ChampionRoadPredictor(forecasts, Options.Create(new MessageLimits()));
 
 using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
 {

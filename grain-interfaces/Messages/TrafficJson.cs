@@ -16,4 +16,11 @@ public static class TrafficJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
     };
+
+    /// <summary>
+    /// <see cref="Options"/> for reading messages from outside: a field left out is an error rather than a silent
+    /// default (a missing speed must not read as 0 km/h, a missing id as all zeros), and so is null where the
+    /// record does not allow it.
+    /// </summary>
+    public static JsonSerializerOptions Strict { get; } = new(Options) { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true };
 }

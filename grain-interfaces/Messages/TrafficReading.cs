@@ -18,4 +18,4 @@ public sealed record TrafficReading(
     [property: Id(7), JsonPropertyName("congestion_level")] CongestionLevel CongestionLevel,
     [property: Id(8), JsonPropertyName("speed_ratio")] double SpeedRatio,
     [property: Id(9), JsonPropertyName("is_rush_hour")] bool IsRushHour,
-    [property: Id(10), JsonPropertyName("coordinates")] Coordinates? Coordinates);
+    [property: Id(10), JsonPropertyName("coordinates")] Coordinates? Coordinates = null);

@@ -24,6 +24,12 @@ namespace TrafficOrleans.Grains.Roads;
 /// On activation the saved state is brought up to date from the applied readings in PostgreSQL, so a
 /// crash between saves loses nothing.
 /// </para>
+/// <para>
+/// A batch that fails for a reason other than an outage (see <see cref="ITransientFailures"/>) is retried one
+/// reading at a time; a reading that still fails after <see cref="MaxAttempts"/> attempts goes to the dead-letter
+/// topic and the rest of the batch is applied, so one bad reading never holds back or costs the good ones. An
+/// outage is thrown to Orleans, which redelivers the batch until the outage is over.
+/// </para>
 /// </summary>
 [ImplicitStreamSubscription(TrafficTopics.RawReadings)]
 public sealed partial class RoadGrain(
@@ -32,11 +38,16 @@ public sealed partial class RoadGrain(
     RoadOutcomeStore outcomes,
     TrafficHistory history,
     IRoadPredictor predictor,
+    IRejectedReadings rejected,
+    ITransientFailures failures,
     TimeProvider clock,
     ILogger<RoadGrain> logger) : Grain, IRoadGrain
 {
     /// <summary>Readings between two saves of the grain state (one hour at the 5-minute cadence).</summary>
     public const int SaveEvery = 12;
+
+    /// <summary>Attempts at a reading that fails on its own before it is dead-lettered.</summary>
+    public const int MaxAttempts = 3;
 
     private IAsyncStream<RoadPrediction> _predictionStream = null!;
     private int _unsaved;
@@ -46,9 +57,7 @@ public sealed partial class RoadGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var roadId = this.GetPrimaryKeyString();
-        var (newer, total) = await history.AppliedReadingsAfterAsync(roadId, window.State.Latest?.Timestamp, RoadReadingWindow.DefaultCapacity, cancellationToken);
-        window.State.CatchUp(newer, total);
-        _unsaved = (int)Math.Min(total, SaveEvery);
+        await CatchUpAsync(cancellationToken);
 
         var provider = this.GetStreamProvider(TrafficTopics.StreamProvider);
         _predictionStream = provider.GetStream<RoadPrediction>(StreamId.Create(TrafficTopics.Predictions, roadId));
@@ -56,7 +65,15 @@ public sealed partial class RoadGrain(
         // A batch observer: the pulling agent hands over every reading of this road it has cached (up to the
         // provider's batch size) in one call, so a backlog costs one Kafka produce, one PostgreSQL commit and
         // one Redis round trip per batch rather than per reading.
-        await readings.SubscribeAsync(batch => ApplyAsync(batch.Select(item => item.Item).ToList()));
+        await readings.SubscribeAsync(batch => ApplyAsync(batch.Select(item => new ReadingDelivery(item.Item, item.Token?.SequenceNumber ?? -1)).ToList()));
+    }
+
+    /// <summary>Brings the window (as last saved) up to date with the readings PostgreSQL says were applied since.</summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var (newer, total) = await history.AppliedReadingsAfterAsync(this.GetPrimaryKeyString(), window.State.Latest?.Timestamp, RoadReadingWindow.DefaultCapacity, cancellationToken);
+        window.State.CatchUp(newer, total);
+        _unsaved = (int)Math.Min(total, SaveEvery);
     }
 
     /// <inheritdoc />
@@ -67,7 +84,7 @@ public sealed partial class RoadGrain(
     }
 
     /// <inheritdoc />
-    public async Task<bool> RecordReadingAsync(TrafficReading reading) => await ApplyAsync([reading]) == 1;
+    public async Task<bool> RecordReadingAsync(TrafficReading reading) => await ApplyAsync([new ReadingDelivery(reading, -1)]) == 1;
 
     /// <inheritdoc />
     public Task<TrafficReading?> GetLatestReadingAsync() => Task.FromResult(window.State.Latest);
@@ -81,12 +98,67 @@ public sealed partial class RoadGrain(
         Task.FromResult(new RoadActivity(window.State.AppliedReadings, window.State.DuplicateReadings, window.State.OutOfOrderReadings, window.State.Latest?.Timestamp));
 
     /// <summary>Applies readings of this road in order; returns how many were new (the rest are counted and ignored).</summary>
-    private async Task<int> ApplyAsync(List<TrafficReading> readings)
+    private async Task<int> ApplyAsync(List<ReadingDelivery> deliveries)
     {
-        var applied = new List<RoadOutcome>(readings.Count);
         try
         {
-            foreach (var reading in readings)
+            try
+            {
+                return await ApplyOnceAsync(deliveries);
+            }
+            catch (Exception ex) when (!failures.IsTransient(ex))
+            {
+                LogIsolating(logger, ex, this.GetPrimaryKeyString(), deliveries.Count);
+            }
+
+            var applied = 0;
+            foreach (var delivery in deliveries) applied += await ApplyAloneAsync(delivery);
+            return applied;
+        }
+        catch
+        {
+            // An outage, or the window could not be restored: drop this activation so the redelivery starts from the durable record.
+            _failed = true;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Applies one reading, trying again a bounded number of times; dead-letters it when it keeps failing.</summary>
+    private async Task<int> ApplyAloneAsync(ReadingDelivery delivery)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync([delivery]);
+            }
+            catch (Exception ex) when (!failures.IsTransient(ex) && attempt >= MaxAttempts)
+            {
+                var reading = delivery.Reading;
+                await rejected.RejectAsync(reading, delivery.Offset, "processing-failed", $"{ex.GetType().Name}: {ex.Message}");
+                window.State.RememberRejected(reading.EventId);
+                RoadMetrics.ReadingsRejected.Add(1);
+                LogRejected(logger, ex, reading.RoadId, reading.EventId, attempt);
+                return 0;
+            }
+            catch (Exception ex) when (!failures.IsTransient(ex))
+            {
+                LogAttemptFailed(logger, ex, delivery.Reading.RoadId, delivery.Reading.EventId, attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forecasts, publishes and stores the new readings as one unit. When that fails for a reason other than an
+    /// outage, the in-memory window is rolled back to the durable record before the exception is rethrown.
+    /// </summary>
+    private async Task<int> ApplyOnceAsync(List<ReadingDelivery> deliveries)
+    {
+        var applied = new List<RoadOutcome>(deliveries.Count);
+        try
+        {
+            foreach (var (reading, _) in deliveries)
             {
                 if (!Accepts(reading)) continue;
                 applied.Add(new RoadOutcome(reading, predictor.Predict(window.State.Readings, clock.GetUtcNow())));
@@ -101,16 +173,17 @@ public sealed partial class RoadGrain(
             _unsaved += applied.Count;
             if (_unsaved >= SaveEvery) await SaveAsync();
         }
-        catch
+        catch (Exception ex) when (!failures.IsTransient(ex))
         {
-            // The readings are applied in memory only; drop this activation so the redelivery starts from the durable record.
-            _failed = true;
-            DeactivateOnIdle();
+            await window.ReadStateAsync();
+            await CatchUpAsync();
             throw;
         }
 
         RoadMetrics.ReadingsApplied.Add(applied.Count);
-        await UpdateCacheAsync(applied[^1]);
+        var (latestReading, latestPrediction) = applied[^1];
+        // Redis holds copies; the cache handles its own outages, so a cache failure never replays the stream.
+        await cache.SetCurrentAndPredictedAsync(latestReading, latestPrediction);
         return applied.Count;
     }
 
@@ -142,26 +215,18 @@ public sealed partial class RoadGrain(
         _unsaved = 0;
     }
 
-    private async Task UpdateCacheAsync(RoadOutcome latest)
-    {
-        var (reading, prediction) = latest;
-        try
-        {
-            await cache.SetCurrentAndPredictedAsync(reading, prediction);
-        }
-        catch (StackExchange.Redis.RedisException ex)
-        {
-            // Redis holds copies; PostgreSQL and Kafka already have the data, so a cache outage must not replay the stream.
-            LogCacheFailed(logger, ex, reading.RoadId);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Road {RoadId} ignored reading {EventId} at {Timestamp}: duplicate or out of order")]
     private static partial void LogIgnored(ILogger logger, string roadId, Guid eventId, DateTimeOffset timestamp);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Road {RoadId} received reading {EventId} for road {OtherRoadId}; ignored")]
     private static partial void LogRoadMismatch(ILogger logger, string roadId, string otherRoadId, Guid eventId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Redis keys of road {RoadId}")]
-    private static partial void LogCacheFailed(ILogger logger, Exception exception, string roadId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Road {RoadId}: a delivery of {Count} readings failed; applying them one at a time")]
+    private static partial void LogIsolating(ILogger logger, Exception exception, string roadId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Road {RoadId}: reading {EventId} failed (attempt {Attempt})")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, string roadId, Guid eventId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Road {RoadId}: reading {EventId} failed {Attempts} times and was dead-lettered")]
+    private static partial void LogRejected(ILogger logger, Exception exception, string roadId, Guid eventId, int attempts);
 }

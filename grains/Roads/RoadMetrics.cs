@@ -10,6 +10,9 @@ public static class RoadMetrics
     /// <summary>Readings applied and predicted.</summary>
     public static readonly Counter<long> ReadingsApplied = Meter.CreateCounter<long>("traffic.roads.readings.applied", "{reading}");
 
+    /// <summary>Readings that failed on their own, again and again, and were dead-lettered.</summary>
+    public static readonly Counter<long> ReadingsRejected = Meter.CreateCounter<long>("traffic.roads.readings.rejected", "{reading}");
+
     /// <summary>Readings ignored, tagged by reason (duplicate-or-out-of-order, road-mismatch).</summary>
     public static readonly Counter<long> ReadingsIgnored = Meter.CreateCounter<long>("traffic.roads.readings.ignored", "{reading}");
 }

@@ -57,6 +57,14 @@ public sealed class RoadReadingWindow
         return true;
     }
 
+    /// <summary>Remembers the id of a reading that was rejected, so that a redelivery of it is ignored as a duplicate.</summary>
+    public void RememberRejected(Guid eventId)
+    {
+        if (RecentEventIds.Contains(eventId)) return;
+        RecentEventIds.Add(eventId);
+        if (RecentEventIds.Count > RememberedEventIds) RecentEventIds.RemoveRange(0, RecentEventIds.Count - RememberedEventIds);
+    }
+
     /// <summary>
     /// Brings a window restored from an older saved state up to date with readings applied since
     /// (oldest first, all newer than <see cref="Latest"/>), of which there were <paramref name="total"/> in all.

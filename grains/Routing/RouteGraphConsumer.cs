@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
@@ -26,6 +27,7 @@ public sealed partial class RouteGraphConsumer(
     IOptions<RoutingOptions> options,
     IOptions<KafkaConnectionOptions> kafkaOptions,
     RoutingMetrics metrics,
+    IOptions<MessageLimits> limits,
     TimeProvider clock,
     ILogger<RouteGraphConsumer> logger) : BackgroundService
 {
@@ -59,7 +61,7 @@ public sealed partial class RouteGraphConsumer(
 
     private void Accept(ConsumeResult<string?, byte[]> result)
     {
-        if (PredictionDecoder.TryDecode(result.Message.Value, out var prediction, out var category, out var reason))
+        if (PredictionDecoder.TryDecode(result.Message.Value, limits.Value, clock.GetUtcNow(), out var prediction, out var category, out var reason))
         {
             _batch.Add(prediction!);
             return;

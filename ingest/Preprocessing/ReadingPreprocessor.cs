@@ -2,23 +2,27 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
 
 namespace TrafficOrleans.Ingest.Preprocessing;
 
 /// <summary>
 /// Validation and enrichment of raw readings into <see cref="TrafficReading"/>s (speed ratio, congestion
-/// level, rush hour, UTC timestamp, deterministic event id). Stateless and thread-safe.
+/// level, rush hour, UTC timestamp, deterministic event id). Stateless and thread-safe. The value limits are the
+/// product's one definition (<see cref="MessageLimits"/>), the same the stream consumers check.
 /// </summary>
 public sealed partial class ReadingPreprocessor
 {
+    private readonly MessageLimits _limits;
     private readonly double _maxSpeedKmh;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the preprocessor from the ingest options.</summary>
-    public ReadingPreprocessor(IOptions<IngestOptions> options, IngestMetrics metrics, ILogger<ReadingPreprocessor>? logger = null)
+    /// <summary>Creates the preprocessor from the ingest options and the product's value limits (defaults when null).</summary>
+    public ReadingPreprocessor(IOptions<IngestOptions> options, IngestMetrics metrics, ILogger<ReadingPreprocessor>? logger = null, IOptions<MessageLimits>? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _maxSpeedKmh = options.Value.MaxSpeedKmh;
+        _limits = limits?.Value ?? new MessageLimits();
+        _maxSpeedKmh = _limits.MaxSpeedKmh;
         CityTime = new CityTime(options.Value.TimeZone);
         Metrics = metrics;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -62,6 +66,15 @@ public sealed partial class ReadingPreprocessor
             Math.Round(ratio, 4),
             CityTime.IsRushHour(timestamp),
             raw.Coordinates);
+        // The source's own clock defines "now" here (a back-fill or replay is legitimately in the past or ahead).
+        if (TrafficReadingRules.Check(reading, _limits) is { } outOfRange)
+        {
+            reading = null;
+            reason = RejectionReason.OutOfRange;
+            detail = $"{outOfRange.Category}: {outOfRange.Reason}";
+            return false;
+        }
+
         reason = default;
         detail = string.Empty;
         return true;
@@ -79,7 +92,7 @@ public sealed partial class ReadingPreprocessor
             return (RejectionReason.InvalidFreeFlowSpeed, $"free-flow speed {raw.FreeFlowSpeedKmh?.ToString("0.##") ?? "missing"} is not in (0, {_maxSpeedKmh}] km/h");
         }
 
-        if (raw.JamFactor is { } jam && !(jam is >= 0 and <= 10)) return (RejectionReason.InvalidJamFactor, $"jam factor {jam} is not in [0, 10]");
+        if (raw.JamFactor is { } jam && !(jam >= 0 && jam <= _limits.MaxJamFactor)) return (RejectionReason.InvalidJamFactor, $"jam factor {jam} is not in [0, {_limits.MaxJamFactor}]");
         return null;
     }
 

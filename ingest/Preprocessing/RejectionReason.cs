@@ -30,6 +30,9 @@ public enum RejectionReason
     /// <summary>The source reports the road closed: no speed to learn from.</summary>
     [JsonStringEnumMemberName("road_closed")] RoadClosed,
 
+    /// <summary>A value the product's limits refuse (timestamp outside the accepted window, id or name too long or with control characters).</summary>
+    [JsonStringEnumMemberName("out_of_range")] OutOfRange,
+
     /// <summary>The input could not be parsed (bad CSV line, unreadable timestamp).</summary>
     [JsonStringEnumMemberName("malformed")] Malformed,
 }

@@ -14,6 +14,7 @@ public static class RejectionReasons
         RejectionReason.InvalidFreeFlowSpeed => "invalid_free_flow_speed",
         RejectionReason.InvalidJamFactor => "invalid_jam_factor",
         RejectionReason.RoadClosed => "road_closed",
+        RejectionReason.OutOfRange => "out_of_range",
         _ => "malformed",
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
@@ -24,6 +25,7 @@ public sealed partial class NotificationConsumer(
     IOptions<KafkaConnectionOptions> kafka,
     NotificationMetrics metrics,
     CrashPoints crashPoints,
+    IOptions<MessageLimits> limits,
     TimeProvider clock,
     ILogger<NotificationConsumer> logger) : BackgroundService
 {
@@ -54,7 +56,7 @@ public sealed partial class NotificationConsumer(
 
     private void Accept(ConsumeResult<string?, byte[]> result)
     {
-        if (PredictionDecoder.TryDecode(result.Message.Value, out var prediction, out var category, out var reason))
+        if (PredictionDecoder.TryDecode(result.Message.Value, limits.Value, clock.GetUtcNow(), out var prediction, out var category, out var reason))
         {
             _predictions.Add(prediction!);
             return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
@@ -30,6 +31,7 @@ public static partial class RoutingHostingExtensions
         services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
+        services.AddSingleton<IKnownRoads, RoutingKnownRoads>();
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
         services.AddSingleton<RoutingKafkaClients>();

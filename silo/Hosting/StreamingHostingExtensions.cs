@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Hosting;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Messages.Validation;
+using TrafficOrleans.Grains.Roads;
+using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.GrainInterfaces.Streams;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
@@ -22,6 +25,7 @@ public static class StreamingHostingExtensions
         var settings = configuration.GetSection(KafkaSettings.SectionName).Get<KafkaSettings>() ?? new KafkaSettings();
         var postgres = StorageConnectionStrings.Postgres(configuration);
         silo.AddKafkaStreams(TrafficTopics.StreamProvider, options => Configure(options, settings));
+        AddMessageChecks(silo.Services, configuration);
         // Explicit subscriptions (dashboards, tools) keep their pub-sub state with the rest of the grain state.
         silo.AddAdoNetGrainStorage("PubSubStore", o =>
         {
@@ -59,11 +63,34 @@ public static class StreamingHostingExtensions
         app.Lifetime.ApplicationStopped.Register(() => broker.DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
 
+    /// <summary>
+    /// What keeps bad messages away from the grains and out of the pipeline: the value rules applied by the stream
+    /// decoder, the dead-letter port of the road grains and the outage-or-bad-data classifier.
+    /// </summary>
+    private static void AddMessageChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMessageLimits();
+        // This silo's own simulator or replay may run its clock ahead of real time: its readings are not "in the future".
+        if (IngestClockRunsAhead(configuration)) services.PostConfigure<MessageLimits>(limits => limits.MaxAheadOfNow = null);
+        services.AddSingleton<IKafkaEventValidator, TrafficEventValidator>();
+        services.AddSingleton<IRejectedReadings, KafkaRejectedReadings>();
+        services.AddSingleton<ITransientFailures, TransientFailureClassifier>();
+    }
+
+    private static bool IngestClockRunsAhead(IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Ingest:Enabled", true)) return false;
+        var source = configuration["Ingest:Source"] ?? "Auto";
+        if (source.Equals("Replay", StringComparison.OrdinalIgnoreCase)) return true;
+        return configuration.GetValue("Ingest:Simulator:SpeedUp", 1.0) > 1 || configuration["Ingest:Simulator:StartAt"] is not null;
+    }
+
     private static void Configure(KafkaStreamOptions options, KafkaSettings settings)
     {
         options.BootstrapServers = settings.BootstrapServers;
         options.ClientConfig = new Dictionary<string, string>(settings.ClientConfig, StringComparer.Ordinal);
-        options.JsonSerializerOptions = TrafficJson.Options;
+        // Strict: a field left out of a message is a rejection, not a silent 0 km/h or all-zero id.
+        options.JsonSerializerOptions = TrafficJson.Strict;
         options.DeadLetterTopic = TrafficTopics.DeadLetters;
         options.Topics =
         [

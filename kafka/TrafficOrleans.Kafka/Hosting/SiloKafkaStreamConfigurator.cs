@@ -22,9 +22,18 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
         ConfigureDelegate(services =>
         {
             services.ConfigureNamedOptionForLogging<KafkaStreamOptions>(name);
+            services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamClients(
+                name, sp.GetOptionsByName<KafkaStreamOptions>(name), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(sp.GetOptionsByName<KafkaStreamOptions>(name), name));
         });
-        this.ConfigurePullingAgent(options => options.Configure(agent => agent.BatchContainerBatchSize = DefaultDeliveryBatchSize));
+        this.ConfigurePullingAgent(options => options.Configure(agent =>
+        {
+            agent.BatchContainerBatchSize = DefaultDeliveryBatchSize;
+            // Orleans' default gives up on a batch after a minute of failed deliveries and skips it, good messages
+            // included. Consumers here dead-letter what they cannot process themselves, so a failing delivery means
+            // an outage (PostgreSQL, Kafka): retry it, with Orleans' backoff, until the outage is over.
+            agent.MaxEventDeliveryTime = Timeout.InfiniteTimeSpan;
+        }));
     }
 
     /// <summary>Configures the provider's options.</summary>

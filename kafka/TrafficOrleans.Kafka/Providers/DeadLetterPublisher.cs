@@ -14,30 +14,33 @@ namespace TrafficOrleans.Kafka.Providers;
 public sealed partial class DeadLetterPublisher(KafkaMessageProducer producer, KafkaStreamOptions options, ILogger logger)
 {
     /// <summary>Dead-letters one consumed message.</summary>
-    public async Task PublishAsync(ConsumeResult<byte[]?, byte[]?> source, string consumerGroup, MessageRejection rejection, CancellationToken cancellationToken = default)
+    public Task PublishAsync(ConsumeResult<byte[]?, byte[]?> source, string consumerGroup, MessageRejection rejection, CancellationToken cancellationToken = default) =>
+        PublishAsync(DeadLetter.Of(source, consumerGroup, rejection), cancellationToken);
+
+    /// <summary>Dead-letters one message.</summary>
+    public async Task PublishAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(rejection);
+        ArgumentNullException.ThrowIfNull(letter);
         var headers = new Headers();
-        foreach (var header in source.Message.Headers ?? []) headers.Add(header.Key, header.GetValueBytes());
-        headers.Add(KafkaHeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(rejection.Reason));
-        headers.Add(KafkaHeaderNames.DeadLetterCategory, Encoding.UTF8.GetBytes(rejection.Category));
-        headers.Add(KafkaHeaderNames.DeadLetterSourceTopic, Encoding.UTF8.GetBytes(source.Topic));
-        headers.Add(KafkaHeaderNames.DeadLetterSourcePartition, Encoding.UTF8.GetBytes(source.Partition.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(KafkaHeaderNames.DeadLetterSourceOffset, Encoding.UTF8.GetBytes(source.Offset.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(KafkaHeaderNames.DeadLetterConsumerGroup, Encoding.UTF8.GetBytes(consumerGroup));
+        foreach (var header in letter.Headers ?? []) headers.Add(header.Key, header.GetValueBytes());
+        headers.Add(KafkaHeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(letter.Rejection.Reason));
+        headers.Add(KafkaHeaderNames.DeadLetterCategory, Encoding.UTF8.GetBytes(letter.Rejection.Category));
+        headers.Add(KafkaHeaderNames.DeadLetterSourceTopic, Encoding.UTF8.GetBytes(letter.SourceTopic));
+        headers.Add(KafkaHeaderNames.DeadLetterSourcePartition, Encoding.UTF8.GetBytes(letter.SourcePartition.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(KafkaHeaderNames.DeadLetterSourceOffset, Encoding.UTF8.GetBytes(letter.SourceOffset.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(KafkaHeaderNames.DeadLetterConsumerGroup, Encoding.UTF8.GetBytes(letter.ConsumerGroup));
         headers.Add(KafkaHeaderNames.DeadLetterRejectedAt, Encoding.UTF8.GetBytes(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
 
         var message = new Message<byte[]?, byte[]>
         {
-            Key = source.Message.Key,
-            Value = source.Message.Value ?? [],
+            Key = letter.Key,
+            Value = letter.Value ?? [],
             Headers = headers,
-            Timestamp = source.Message.Timestamp,
+            Timestamp = letter.Timestamp,
         };
         await producer.ProduceAsync(new TopicPartition(options.DeadLetterTopic, new Partition(0)), message, cancellationToken);
-        KafkaStreamMetrics.MessagesDeadLettered.Add(1, new KeyValuePair<string, object?>("category", rejection.Category), new KeyValuePair<string, object?>("topic", source.Topic));
-        LogDeadLettered(logger, source.Topic, source.Partition.Value, source.Offset.Value, rejection.Category, rejection.Reason);
+        KafkaStreamMetrics.MessagesDeadLettered.Add(1, new KeyValuePair<string, object?>("category", letter.Rejection.Category), new KeyValuePair<string, object?>("topic", letter.SourceTopic));
+        LogDeadLettered(logger, letter.SourceTopic, letter.SourcePartition, letter.SourceOffset, letter.Rejection.Category, letter.Rejection.Reason);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {Topic}/{Partition}@{Offset} ({Category}): {Reason}")]

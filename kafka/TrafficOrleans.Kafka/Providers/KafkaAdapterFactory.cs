@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -17,15 +18,20 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory, IDisposa
     private readonly ILogger _logger;
     private readonly KafkaStreamQueueMapper _queueMapper;
     private readonly SimpleQueueAdapterCache _cache;
-    private KafkaMessageProducer? _producer;
+    private readonly KafkaStreamClients _clients;
+    private readonly IKafkaEventValidator? _validator;
+    private readonly ConcurrentDictionary<QueueId, AbandonedDeliveries> _abandoned = new();
 
     /// <summary>Creates the factory.</summary>
-    public KafkaAdapterFactory(string name, KafkaStreamOptions options, ILoggerFactory loggerFactory)
+    public KafkaAdapterFactory(string name, KafkaStreamClients clients, ILoggerFactory loggerFactory, IKafkaEventValidator? validator = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        var options = clients.Options;
         _name = name;
         _options = options;
+        _clients = clients;
+        _validator = validator;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<KafkaAdapterFactory>();
         _queueMapper = new KafkaStreamQueueMapper(options, name);
@@ -35,8 +41,8 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory, IDisposa
     /// <summary>The factory for a provider name, as Orleans' configurator expects.</summary>
     public static KafkaAdapterFactory Create(IServiceProvider services, string name)
     {
-        var options = services.GetOptionsByName<KafkaStreamOptions>(name);
-        return ActivatorUtilities.CreateInstance<KafkaAdapterFactory>(services, name, options);
+        var clients = services.GetRequiredKeyedService<KafkaStreamClients>(name);
+        return new KafkaAdapterFactory(name, clients, services.GetRequiredService<ILoggerFactory>(), services.GetService<IKafkaEventValidator>());
     }
 
     /// <inheritdoc />
@@ -44,9 +50,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory, IDisposa
     {
         LogStarting(_logger, _name, KafkaClientConfig.Describe(_options));
         await new KafkaTopicProvisioner(_options, _loggerFactory.CreateLogger<KafkaTopicProvisioner>()).EnsureTopicsAsync();
-        _producer ??= new KafkaMessageProducer(_options, $"{_name}-producer-{Environment.MachineName}", _loggerFactory.CreateLogger<KafkaMessageProducer>());
-        var deadLetters = new DeadLetterPublisher(_producer, _options, _loggerFactory.CreateLogger<DeadLetterPublisher>());
-        return new KafkaQueueAdapter(_name, _options, _queueMapper, _producer, deadLetters, _loggerFactory);
+        return new KafkaQueueAdapter(_name, _options, _queueMapper, _clients.Producer, _clients.DeadLetters, AbandonedOf, _validator, _loggerFactory);
     }
 
     /// <inheritdoc />
@@ -57,10 +61,14 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory, IDisposa
 
     /// <inheritdoc />
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
+        Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(
+            AbandonedOf(queueId), _queueMapper.PartitionOf(queueId).ToString(), _loggerFactory.CreateLogger<KafkaDeliveryFailureHandler>()));
 
     /// <inheritdoc />
-    public void Dispose() => _producer?.Dispose();
+    // The producer belongs to the container's KafkaStreamClients, which disposes it after the silo stopped.
+    public void Dispose() => _abandoned.Clear();
+
+    private AbandonedDeliveries AbandonedOf(QueueId queueId) => _abandoned.GetOrAdd(queueId, _ => new AbandonedDeliveries());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kafka stream provider {Name} connecting: {Settings}")]
     private static partial void LogStarting(ILogger logger, string name, string settings);

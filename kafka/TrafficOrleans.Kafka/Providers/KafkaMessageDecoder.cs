@@ -9,8 +9,9 @@ public static class KafkaMessageDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Decodes key and value; returns the stream key and event, or a rejection.</summary>
-    public static (string? Key, object? Event, MessageRejection? Rejection) Decode(byte[]? key, byte[]? value, KafkaTopicOptions topic, KafkaStreamOptions options)
+    /// <summary>Decodes key and value and checks the event with <paramref name="validator"/>; returns the stream key and event, or a rejection.</summary>
+    public static (string? Key, object? Event, MessageRejection? Rejection) Decode(
+        byte[]? key, byte[]? value, KafkaTopicOptions topic, KafkaStreamOptions options, IKafkaEventValidator? validator = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +41,7 @@ public static class KafkaMessageDecoder
         {
             decoded = JsonSerializer.Deserialize(value, topic.EventType!, options.JsonSerializerOptions);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             return (keyText, null, new("malformed-json", $"value is not a valid {topic.EventType!.Name}: {ex.Message}"));
         }
@@ -51,6 +52,8 @@ public static class KafkaMessageDecoder
             var errors = validatable.Validate(new ValidationContext(decoded)).Select(e => e.ErrorMessage).ToList();
             if (errors.Count > 0) return (keyText, null, new("invalid-event", string.Join("; ", errors)));
         }
+
+        if (validator?.Validate(topic, keyText, decoded) is { } rejection) return (keyText, null, rejection);
 
         return (keyText, decoded, null);
     }

@@ -19,6 +19,8 @@ public sealed class KafkaQueueAdapter(
     KafkaStreamQueueMapper queueMapper,
     KafkaMessageProducer producer,
     DeadLetterPublisher deadLetters,
+    Func<QueueId, AbandonedDeliveries> abandonedOf,
+    IKafkaEventValidator? validator,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     private static readonly ConcurrentDictionary<Type, byte[]> EventTypeHeaders = new();
@@ -73,7 +75,7 @@ public sealed class KafkaQueueAdapter(
         var partition = queueMapper.PartitionOf(queueId);
         var topic = options.Topics.Single(t => t.Name == partition.Topic);
         return new KafkaQueueAdapterReceiver(
-            partition, topic, options, deadLetters, $"{name}-{partition.Topic}-{partition.Partition.Value}",
+            partition, topic, options, deadLetters, abandonedOf(queueId), validator, $"{name}-{partition.Topic}-{partition.Partition.Value}",
             loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
     }
 }

@@ -9,17 +9,24 @@ namespace TrafficOrleans.Kafka.Providers;
 /// <summary>
 /// Reads one topic-partition for the silo that owns its queue. The partition is assigned manually
 /// (Orleans' queue balancer decides ownership, not a Kafka group rebalance); it resumes from the offset
-/// committed under the topic's consumer group and commits only what Orleans has delivered.
+/// committed under the topic's consumer group and commits only what Orleans has delivered or what went
+/// to the dead-letter topic.
 /// </summary>
 public sealed partial class KafkaQueueAdapterReceiver(
     TopicPartition partition,
     KafkaTopicOptions topic,
     KafkaStreamOptions options,
     DeadLetterPublisher deadLetters,
+    AbandonedDeliveries abandoned,
+    IKafkaEventValidator? validator,
     string clientId,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly DeliveredOffsetTracker _offsets = new();
+
+    // What Orleans holds and has not delivered, by offset: kept so that a delivery Orleans gives up on can still
+    // be dead-lettered with its original bytes. Touched only by the pulling agent (one turn at a time).
+    private readonly Dictionary<long, (string StreamKey, ConsumeResult<byte[]?, byte[]?> Message)> _undelivered = [];
     private IConsumer<byte[]?, byte[]?>? _consumer;
 
     /// <inheritdoc />
@@ -42,6 +49,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
         var consumer = _consumer ?? throw new InvalidOperationException("Receiver is not initialized.");
+        await SettleAbandonedAsync();
         var limit = maxCount < 0 ? options.MaxBatchSize : Math.Min(maxCount, options.MaxBatchSize);
         var byStream = new Dictionary<string, List<KafkaEvent>>(StringComparer.Ordinal);
         var received = 0;
@@ -52,17 +60,17 @@ public sealed partial class KafkaQueueAdapterReceiver(
             if (result is null) break;
             if (result.IsPartitionEOF) continue;
 
-            var (key, decoded, rejection) = KafkaMessageDecoder.Decode(result.Message.Key, result.Message.Value, topic, options);
+            var (key, decoded, rejection) = KafkaMessageDecoder.Decode(result.Message.Key, result.Message.Value, topic, options, validator);
             if (rejection is not null)
             {
-                await deadLetters.PublishAsync(result, topic.ConsumerGroup, rejection);
-                _offsets.Skipped(result.Offset.Value);
+                if (!await TryDeadLetterAsync(consumer, result, rejection)) break;
                 continue;
             }
 
             if (!byStream.TryGetValue(key!, out var events)) byStream.Add(key!, events = []);
             events.Add(new KafkaEvent(decoded!, result.Offset.Value));
             _offsets.Received(result.Offset.Value);
+            _undelivered[result.Offset.Value] = (key!, result);
             received++;
         }
 
@@ -75,13 +83,70 @@ public sealed partial class KafkaQueueAdapterReceiver(
             .ToList();
     }
 
+    /// <summary>
+    /// Dead-letters a rejected message; when the dead-letter topic cannot be written (broker down) the consumer is
+    /// rewound to the message so the next pull tries again — a rejected message is never silently skipped.
+    /// </summary>
+    private async Task<bool> TryDeadLetterAsync(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result, MessageRejection rejection)
+    {
+        try
+        {
+            await deadLetters.PublishAsync(result, topic.ConsumerGroup, rejection);
+            _offsets.Skipped(result.Offset.Value);
+            return true;
+        }
+        catch (KafkaException ex)
+        {
+            LogDeadLetterFailed(logger, ex, partition.Topic, partition.Partition.Value, result.Offset.Value);
+            consumer.Seek(result.TopicPartitionOffset);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Dead-letters the undelivered messages of streams Orleans gave up on and releases their offsets: the
+    /// partition's commits must not stop because of one stream.
+    /// </summary>
+    private async Task SettleAbandonedAsync()
+    {
+        while (abandoned.TryTake(out var stream, out var fromOffset))
+        {
+            var key = stream.GetKeyAsString();
+            var lost = _undelivered.Where(u => u.Key >= fromOffset && string.Equals(u.Value.StreamKey, key, StringComparison.Ordinal))
+                .Select(u => u.Value.Message).OrderBy(m => m.Offset.Value).ToList();
+            try
+            {
+                foreach (var message in lost)
+                {
+                    await deadLetters.PublishAsync(message, topic.ConsumerGroup,
+                        new MessageRejection("delivery-abandoned", $"Orleans gave up delivering stream {stream} from offset {fromOffset}; see the silo's error log"));
+                }
+            }
+            catch (KafkaException ex)
+            {
+                // Try again on the next pull; a message dead-lettered twice carries the same source offset header.
+                LogDeadLetterFailed(logger, ex, partition.Topic, partition.Partition.Value, fromOffset);
+                abandoned.Abandon(stream, fromOffset);
+                return;
+            }
+
+            Settle(lost.Select(m => m.Offset.Value));
+        }
+    }
+
     /// <inheritdoc />
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        _offsets.Delivered(messages.OfType<KafkaBatchContainer>().SelectMany(m => m.Offsets));
+        Settle(messages.OfType<KafkaBatchContainer>().SelectMany(m => m.Offsets));
         CommitDeliveredOffsets();
         return Task.CompletedTask;
+    }
+
+    private void Settle(IEnumerable<long> offsets)
+    {
+        var settled = offsets.Where(_undelivered.Remove).ToList();
+        _offsets.Delivered(settled);
     }
 
     /// <inheritdoc />
@@ -121,6 +186,9 @@ public sealed partial class KafkaQueueAdapterReceiver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Committing {Topic}/{Partition} at {Offset} failed")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string topic, int partition, long offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettering {Topic}/{Partition}@{Offset} failed; the message is read again on the next pull")]
+    private static partial void LogDeadLetterFailed(ILogger logger, Exception exception, string topic, int partition, long offset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer {Partition} error {Code}: {Reason}")]
     private static partial void LogClientError(ILogger logger, string partition, ErrorCode code, string reason);

@@ -19,6 +19,12 @@ public static class KafkaStreamMetrics
     /// <summary>Events produced through Orleans streams.</summary>
     public static readonly Counter<long> MessagesProduced = Meter.CreateCounter<long>("traffic.kafka.messages.produced", "{message}");
 
+    /// <summary>Batches Orleans gave up delivering (should stay 0: every one is an error log and dead letters).</summary>
+    public static readonly Counter<long> DeliveriesAbandoned = Meter.CreateCounter<long>("traffic.kafka.deliveries.abandoned", "{delivery}");
+
+    /// <summary>Stream subscriptions Orleans reported as failed.</summary>
+    public static readonly Counter<long> SubscriptionFailures = Meter.CreateCounter<long>("traffic.kafka.subscriptions.failed", "{subscription}");
+
     /// <summary>Offset commits made after Orleans delivered the messages.</summary>
     public static readonly Counter<long> OffsetCommits = Meter.CreateCounter<long>("traffic.kafka.offset.commits", "{commit}");
 }

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using TrafficOrleans.Kafka.Producing;
+
+namespace TrafficOrleans.Kafka.Providers;
+
+/// <summary>
+/// The Kafka clients one stream provider shares in a silo: its idempotent producer (stream events and dead
+/// letters) and the dead-letter publisher, which grains reach through a port when they reject a delivered
+/// event. Created lazily so a silo starts before the broker answers; disposed with the silo's container.
+/// </summary>
+public sealed class KafkaStreamClients : IDisposable
+{
+    private readonly Lazy<KafkaMessageProducer> _producer;
+    private readonly Lazy<DeadLetterPublisher> _deadLetters;
+
+    /// <summary>Creates the clients of provider <paramref name="name"/>.</summary>
+    public KafkaStreamClients(string name, KafkaStreamOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Options = options;
+        _producer = new(() => new KafkaMessageProducer(options, $"{name}-producer-{Environment.MachineName}", loggerFactory.CreateLogger<KafkaMessageProducer>()));
+        _deadLetters = new(() => new DeadLetterPublisher(_producer.Value, options, loggerFactory.CreateLogger<DeadLetterPublisher>()));
+    }
+
+    /// <summary>The provider's options.</summary>
+    public KafkaStreamOptions Options { get; }
+
+    /// <summary>The provider's producer.</summary>
+    public KafkaMessageProducer Producer => _producer.Value;
+
+    /// <summary>The provider's dead-letter publisher.</summary>
+    public DeadLetterPublisher DeadLetters => _deadLetters.Value;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_producer.IsValueCreated) _producer.Value.Dispose();
+    }
+}
