@@ -50,7 +50,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory, IDisposa
     {
         LogStarting(_logger, _name, KafkaClientConfig.Describe(_options));
         await new KafkaTopicProvisioner(_options, _loggerFactory.CreateLogger<KafkaTopicProvisioner>()).EnsureTopicsAsync();
-        return new KafkaQueueAdapter(_name, _options, _queueMapper, _clients.Producer, _clients.DeadLetters, AbandonedOf, _validator, _loggerFactory);
+        return new KafkaQueueAdapter(_name, _options, _queueMapper, _clients, AbandonedOf, _validator, _loggerFactory);
     }
 
     /// <inheritdoc />

@@ -17,8 +17,7 @@ public sealed class KafkaQueueAdapter(
     string name,
     KafkaStreamOptions options,
     KafkaStreamQueueMapper queueMapper,
-    KafkaMessageProducer producer,
-    DeadLetterPublisher deadLetters,
+    KafkaStreamClients clients,
     Func<QueueId, AbandonedDeliveries> abandonedOf,
     IKafkaEventValidator? validator,
     ILoggerFactory loggerFactory) : IQueueAdapter
@@ -58,7 +57,7 @@ public sealed class KafkaQueueAdapter(
                     { KafkaHeaderNames.StreamNamespace, namespaceHeader },
                 },
             };
-            deliveries.Add(producer.ProduceAsync(partition, message));
+            deliveries.Add(clients.Producer.ProduceAsync(partition, message));
         }
 
         await Task.WhenAll(deliveries);
@@ -75,7 +74,7 @@ public sealed class KafkaQueueAdapter(
         var partition = queueMapper.PartitionOf(queueId);
         var topic = options.Topics.Single(t => t.Name == partition.Topic);
         return new KafkaQueueAdapterReceiver(
-            partition, topic, options, deadLetters, abandonedOf(queueId), validator, $"{name}-{partition.Topic}-{partition.Partition.Value}",
+            partition, topic, options, clients.DeadLetters, clients.DeadLetterMarks, abandonedOf(queueId), validator, $"{name}-{partition.Topic}-{partition.Partition.Value}",
             loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     KafkaTopicOptions topic,
     KafkaStreamOptions options,
     DeadLetterPublisher deadLetters,
+    DeadLetterMarks deadLetterMarks,
     AbandonedDeliveries abandoned,
     IKafkaEventValidator? validator,
     string clientId,
@@ -28,6 +29,9 @@ public sealed partial class KafkaQueueAdapterReceiver(
     // be dead-lettered with its original bytes. Touched only by the pulling agent (one turn at a time).
     private readonly Dictionary<long, (string StreamKey, ConsumeResult<byte[]?, byte[]?> Message)> _undelivered = [];
     private IConsumer<byte[]?, byte[]?>? _consumer;
+
+    // Everything rejected below this offset was dead-lettered before (see DeadLetterMarks); -1 before the first.
+    private long _deadLetteredBelow = -1;
 
     /// <inheritdoc />
     // librdkafka's Committed() is a blocking broker round trip: keep it off the silo's scheduler thread.
@@ -42,6 +46,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
         var start = committed.Offset.IsSpecial ? Offset.Beginning : committed.Offset;
         _consumer.Assign(new TopicPartitionOffset(partition, start));
         if (!committed.Offset.IsSpecial) _offsets.MarkCommitted(committed.Offset.Value);
+        _deadLetteredBelow = deadLetterMarks.Read(partition, topic.ConsumerGroup, timeout);
         LogAssigned(logger, partition.Topic, partition.Partition.Value, topic.ConsumerGroup, start.ToString());
     }
 
@@ -53,6 +58,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
         var limit = maxCount < 0 ? options.MaxBatchSize : Math.Min(maxCount, options.MaxBatchSize);
         var byStream = new Dictionary<string, List<KafkaEvent>>(StringComparer.Ordinal);
         var received = 0;
+        var deadLettered = _deadLetteredBelow;
         while (received < limit)
         {
             // Zero timeout: hand over what librdkafka has prefetched without blocking the pulling agent.
@@ -64,6 +70,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
             if (rejection is not null)
             {
                 if (!await TryDeadLetterAsync(consumer, result, rejection)) break;
+                deadLettered = Math.Max(deadLettered, result.Offset.Value + 1);
                 continue;
             }
 
@@ -75,6 +82,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
         }
 
         if (received > 0) KafkaStreamMetrics.MessagesConsumed.Add(received, new KeyValuePair<string, object?>("topic", topic.Name));
+        MarkDeadLettered(deadLettered);
         CommitDeliveredOffsets();
         // One batch per stream, ordered by first offset: the queue cache expects batches in sequence order.
         return byStream
@@ -91,7 +99,8 @@ public sealed partial class KafkaQueueAdapterReceiver(
     {
         try
         {
-            await deadLetters.PublishAsync(result, topic.ConsumerGroup, rejection);
+            if (result.Offset.Value >= _deadLetteredBelow) await deadLetters.PublishAsync(result, topic.ConsumerGroup, rejection);
+            else LogAlreadyDeadLettered(logger, partition.Topic, partition.Partition.Value, result.Offset.Value);
             _offsets.Skipped(result.Offset.Value);
             return true;
         }
@@ -100,6 +109,21 @@ public sealed partial class KafkaQueueAdapterReceiver(
             LogDeadLetterFailed(logger, ex, partition.Topic, partition.Partition.Value, result.Offset.Value);
             consumer.Seek(result.TopicPartitionOffset);
             return false;
+        }
+    }
+
+    private void MarkDeadLettered(long position)
+    {
+        if (position <= _deadLetteredBelow) return;
+        try
+        {
+            deadLetterMarks.Write(partition, topic.ConsumerGroup, position);
+            _deadLetteredBelow = position;
+        }
+        catch (KafkaException ex)
+        {
+            // Not fatal: a restart before the next mark dead-letters this pull's rejects once more.
+            LogCommitFailed(logger, ex, partition.Topic, partition.Partition.Value, position);
         }
     }
 
@@ -189,6 +213,9 @@ public sealed partial class KafkaQueueAdapterReceiver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettering {Topic}/{Partition}@{Offset} failed; the message is read again on the next pull")]
     private static partial void LogDeadLetterFailed(ILogger logger, Exception exception, string topic, int partition, long offset);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Topic}/{Partition}@{Offset} was dead-lettered before the restart; not again")]
+    private static partial void LogAlreadyDeadLettered(ILogger logger, string topic, int partition, long offset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer {Partition} error {Code}: {Reason}")]
     private static partial void LogClientError(ILogger logger, string partition, ErrorCode code, string reason);

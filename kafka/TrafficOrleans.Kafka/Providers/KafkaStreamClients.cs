@@ -12,6 +12,7 @@ public sealed class KafkaStreamClients : IDisposable
 {
     private readonly Lazy<KafkaMessageProducer> _producer;
     private readonly Lazy<DeadLetterPublisher> _deadLetters;
+    private readonly Lazy<DeadLetterMarks> _marks;
 
     /// <summary>Creates the clients of provider <paramref name="name"/>.</summary>
     public KafkaStreamClients(string name, KafkaStreamOptions options, ILoggerFactory loggerFactory)
@@ -21,6 +22,7 @@ public sealed class KafkaStreamClients : IDisposable
         Options = options;
         _producer = new(() => new KafkaMessageProducer(options, $"{name}-producer-{Environment.MachineName}", loggerFactory.CreateLogger<KafkaMessageProducer>()));
         _deadLetters = new(() => new DeadLetterPublisher(_producer.Value, options, loggerFactory.CreateLogger<DeadLetterPublisher>()));
+        _marks = new(() => new DeadLetterMarks(options));
     }
 
     /// <summary>The provider's options.</summary>
@@ -32,9 +34,13 @@ public sealed class KafkaStreamClients : IDisposable
     /// <summary>The provider's dead-letter publisher.</summary>
     public DeadLetterPublisher DeadLetters => _deadLetters.Value;
 
+    /// <summary>How far each partition's dead-lettering has got (so a restart does not dead-letter twice).</summary>
+    public DeadLetterMarks DeadLetterMarks => _marks.Value;
+
     /// <inheritdoc />
     public void Dispose()
     {
         if (_producer.IsValueCreated) _producer.Value.Dispose();
+        if (_marks.IsValueCreated) _marks.Value.Dispose();
     }
 }

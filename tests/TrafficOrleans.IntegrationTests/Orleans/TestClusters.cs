@@ -8,7 +8,8 @@ namespace TrafficOrleans.IntegrationTests.Orleans;
 public static class TestClusters
 {
     public static async Task<TestCluster> StartAsync(
-        ServersFixture database, short silos = 1, bool adoNetMembership = false, KafkaBroker.KafkaBroker? broker = null, string? serviceId = null)
+        ServersFixture database, short silos = 1, bool adoNetMembership = false, KafkaBroker.KafkaBroker? broker = null, string? serviceId = null,
+        Action<TestClusterBuilder>? configure = null)
     {
         serviceId ??= $"it-{Guid.NewGuid():N}"[..16];
         var builder = new TestClusterBuilder(silos);
@@ -23,6 +24,7 @@ public static class TestClusters
             builder.AddClientBuilderConfigurator<AdoNetMembershipConfigurator>();
         }
 
+        configure?.Invoke(builder);
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
