@@ -145,15 +145,9 @@ public sealed partial class RoadGrain(
     private async Task UpdateCacheAsync(RoadOutcome latest)
     {
         var (reading, prediction) = latest;
-        try
-        {
-            await cache.SetCurrentAndPredictedAsync(reading, prediction);
-        }
-        catch (StackExchange.Redis.RedisException ex)
-        {
-            // Redis holds copies; PostgreSQL and Kafka already have the data, so a cache outage must not replay the stream.
-            LogCacheFailed(logger, ex, reading.RoadId);
-        }
+        // Redis holds copies; PostgreSQL and Kafka already have the data, so RoadCache turns an outage into "not cached"
+        // rather than an exception that would replay the stream.
+        await cache.SetCurrentAndPredictedAsync(reading, prediction);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Road {RoadId} ignored reading {EventId} at {Timestamp}: duplicate or out of order")]
@@ -161,7 +155,4 @@ public sealed partial class RoadGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Road {RoadId} received reading {EventId} for road {OtherRoadId}; ignored")]
     private static partial void LogRoadMismatch(ILogger logger, string roadId, string otherRoadId, Guid eventId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Redis keys of road {RoadId}")]
-    private static partial void LogCacheFailed(ILogger logger, Exception exception, string roadId);
 }
