@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Api.Hosting;
+using TrafficOrleans.Api.Security;
 using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Api.Traffic;
@@ -20,7 +21,7 @@ public static class TrafficEndpoints
     /// <summary>Maps the traffic endpoints.</summary>
     public static RouteGroupBuilder MapTrafficApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/traffic").WithTags("Traffic");
+        var group = endpoints.MapGroup("/traffic").WithTags("Traffic").RequireRateLimiting(PublicRateLimiting.PolicyName);
 
         group.MapGet("/current", GetAllCurrentAsync)
             .WithName("GetCurrentTraffic")
