@@ -4,6 +4,7 @@ using TrafficOrleans.Api.Admin;
 using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Routing;
+using TrafficOrleans.Api.Security;
 using TrafficOrleans.Ingest;
 using TrafficOrleans.Notifications.Hosting;
 using TrafficOrleans.Silo.Hosting;
@@ -11,11 +12,13 @@ using TrafficOrleans.Storage.Hosting;
 
 try
 {
+    const string dashboardPrefix = "/orleans";
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults();
     builder.AddTrafficStorage();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
+    builder.AddTrafficApiSecurity();
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
@@ -25,11 +28,12 @@ try
     await app.StartEmbeddedKafkaAsync();
 
     app.MapServiceDefaults();
+    app.UseTrafficApiSecurity(dashboardPrefix);
     app.MapTrafficApiEndpoints();
     app.MapRoutingApi();
     app.MapAdminApi().MapAnalyticsApi();
     app.MapScalarApiReference("/scalar");
-    app.MapOrleansDashboard(routePrefix: "/orleans");
+    app.MapOrleansDashboard(routePrefix: dashboardPrefix);
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
     await app.RunAsync();

@@ -1,31 +1,30 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.Api.Security;
 
 namespace TrafficOrleans.Api.Admin;
 
 /// <summary>
-/// Guards the admin endpoints with a shared key: header <c>X-Admin-Key</c> must equal configuration
-/// <c>Admin:ApiKey</c> (compared in constant time). Without a configured key the endpoints are disabled (404),
-/// so a deployment that forgot the secret does not expose training to anyone.
+/// Guards the admin endpoints with the shared <see cref="AdminKey"/>: header <c>X-Admin-Key</c> must equal
+/// configuration <c>Admin:ApiKey</c> (compared in constant time). Without a configured key the endpoints are disabled
+/// (404), so a deployment that forgot the secret does not expose training to anyone.
 /// </summary>
 public sealed class AdminKeyFilter : IEndpointFilter
 {
     /// <summary>Header carrying the key.</summary>
-    public const string HeaderName = "X-Admin-Key";
+    public const string HeaderName = AdminKey.HeaderName;
 
     /// <summary>Configuration key of the expected value.</summary>
-    public const string ConfigurationKey = "Admin:ApiKey";
+    public const string ConfigurationKey = AdminKey.ConfigurationKey;
 
     /// <inheritdoc />
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var configured = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>()[ConfigurationKey];
-        if (string.IsNullOrEmpty(configured))
+        var configured = AdminKey.Configured(context.HttpContext.RequestServices.GetRequiredService<IConfiguration>());
+        if (configured is null)
         {
             return TypedResults.Problem(
                 title: "Admin endpoints are disabled",
@@ -33,8 +32,7 @@ public sealed class AdminKeyFilter : IEndpointFilter
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var given = context.HttpContext.Request.Headers[HeaderName].ToString();
-        if (given.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(configured)))
+        if (!AdminKey.IsPresented(context.HttpContext.Request, configured, allowBasic: false))
         {
             return TypedResults.Problem(
                 title: "Unauthorized",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using TrafficOrleans.Api.Security;
 
 namespace TrafficOrleans.Api.Analytics;
 
@@ -15,7 +16,7 @@ public static class AnalyticsEndpoints
     /// <summary>Maps the analytics endpoints.</summary>
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/analytics").WithTags("Analytics");
+        var group = endpoints.MapGroup("/analytics").WithTags("Analytics").RequireRateLimiting(PublicRateLimiting.PolicyName);
 
         group.MapGet("/model-accuracy", GetModelAccuracyAsync)
             .WithName("GetModelAccuracy")

@@ -22,6 +22,7 @@ public static class ApiHostingExtensions
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CurrentTrafficReader>();
         return builder;
     }
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.Api.Security;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 
@@ -15,8 +18,10 @@ public static partial class RoutingEndpoints
     /// <summary>Maps the routing endpoints.</summary>
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/route").WithTags("Routing");
+        var group = endpoints.MapGroup("/route").WithTags("Routing").RequireRateLimiting(PublicRateLimiting.PolicyName);
+        var limits = endpoints.ServiceProvider.GetRequiredService<IOptions<HttpLimitsOptions>>().Value;
         group.MapPost("/recommend", RecommendAsync)
+            .WithMetadata(new RequestBodyLimit(limits.MaxRouteRequestBytes))
             .WithName("RecommendRoute")
             .WithSummary("Best route from origin to destination on predicted speeds, with two alternatives.")
             .Accepts<RouteRecommendRequest>("application/json");
@@ -35,6 +40,11 @@ public static partial class RoutingEndpoints
         catch (JsonException ex)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Malformed JSON: {ex.Message}"] });
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // A body over the route limit (413) or one Kestrel cannot read, e.g. broken chunked encoding (400).
+            return TypedResults.Problem(title: "Unreadable request body", detail: ex.Message, statusCode: ex.StatusCode);
         }
 
         if (RouteRequestValidator.Validate(request, out var errors) is not { } query) return TypedResults.ValidationProblem(errors);

@@ -3,19 +3,25 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.Api.Hosting;
+using TrafficOrleans.Api.Security;
 using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Api.Traffic;
 
-/// <summary><c>/traffic</c>: the current state of the city's roads, served from the Redis hot keys.</summary>
+/// <summary>
+/// <c>/traffic</c>: the current state of the city's roads, served from the Redis hot keys or, when Redis cannot
+/// answer, from PostgreSQL (header <see cref="CurrentTrafficSource.HeaderName"/> says which).
+/// </summary>
 public static class TrafficEndpoints
 {
     private const int MaxRoads = 50_000;
 
     /// <summary>Maps the traffic endpoints.</summary>
-    public static IEndpointRouteBuilder MapTrafficApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapTrafficApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/traffic").WithTags("Traffic");
+        var group = endpoints.MapGroup("/traffic").WithTags("Traffic").RequireRateLimiting(PublicRateLimiting.PolicyName);
 
         group.MapGet("/current", GetAllCurrentAsync)
             .WithName("GetCurrentTraffic")
@@ -25,33 +31,44 @@ public static class TrafficEndpoints
             .WithName("GetCurrentTrafficOfRoad")
             .WithSummary("Current traffic of one road.");
 
-        return endpoints;
+        return group;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RoadTrafficResponse>>, ProblemHttpResult>> GetAllCurrentAsync(
-        RoadCache cache, TimeProvider clock, [FromQuery(Name = "road_id")] string? roadId = null)
+        HttpResponse response, CurrentTrafficReader reader, IOptions<RedisCacheOptions> redis, CancellationToken cancellationToken,
+        [FromQuery(Name = "road_id")] string? roadId = null)
     {
         if (!string.IsNullOrWhiteSpace(roadId))
         {
-            var reading = await cache.GetCurrentAsync(roadId);
-            return reading is null
+            var road = await reader.OneRoadAsync(roadId, cancellationToken);
+            if (road is null) return Unavailable(response, redis.Value);
+            response.Headers[CurrentTrafficSource.HeaderName] = road.Source;
+            return road.Readings.Count == 0
                 ? NoCurrentReading(roadId)
-                : TypedResults.Ok<IReadOnlyList<RoadTrafficResponse>>([RoadTrafficResponse.From(reading)]);
+                : TypedResults.Ok<IReadOnlyList<RoadTrafficResponse>>([RoadTrafficResponse.From(road.Readings[0])]);
         }
 
-        var readings = await cache.GetAllCurrentAsync(RedisKeys.RoadCurrentTtl, MaxRoads, clock.GetUtcNow());
-        return TypedResults.Ok<IReadOnlyList<RoadTrafficResponse>>(readings.Select(RoadTrafficResponse.From).ToList());
+        var all = await reader.AllRoadsAsync(MaxRoads, cancellationToken);
+        if (all is null) return Unavailable(response, redis.Value);
+        response.Headers[CurrentTrafficSource.HeaderName] = all.Source;
+        return TypedResults.Ok<IReadOnlyList<RoadTrafficResponse>>(all.Readings.Select(RoadTrafficResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<RoadTrafficResponse>, ProblemHttpResult>> GetCurrentAsync(string roadId, RoadCache cache)
+    private static async Task<Results<Ok<RoadTrafficResponse>, ProblemHttpResult>> GetCurrentAsync(
+        string roadId, HttpResponse response, CurrentTrafficReader reader, IOptions<RedisCacheOptions> redis, CancellationToken cancellationToken)
     {
-        var reading = await cache.GetCurrentAsync(roadId);
-        return reading is null ? NoCurrentReading(roadId) : TypedResults.Ok(RoadTrafficResponse.From(reading));
+        var road = await reader.OneRoadAsync(roadId, cancellationToken);
+        if (road is null) return Unavailable(response, redis.Value);
+        response.Headers[CurrentTrafficSource.HeaderName] = road.Source;
+        return road.Readings.Count == 0 ? NoCurrentReading(roadId) : TypedResults.Ok(RoadTrafficResponse.From(road.Readings[0]));
     }
 
     private static ProblemHttpResult NoCurrentReading(string roadId) =>
         TypedResults.Problem(
             title: "No current reading",
-            detail: $"Road '{roadId}' has no reading from the last {RedisKeys.RoadCurrentTtl.TotalMinutes:0} minutes.",
+            detail: $"Road '{roadId}' has no reading from the last {CurrentTrafficReader.MaxAge.TotalMinutes:0} minutes.",
             statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Unavailable(HttpResponse response, RedisCacheOptions redis) =>
+        ServiceUnavailable.Problem(response, "Current traffic unavailable", "Neither Redis nor PostgreSQL can answer right now; try again.", redis.BreakerOpenFor);
 }

@@ -182,7 +182,7 @@ public sealed partial class RoadGrain(
 
         RoadMetrics.ReadingsApplied.Add(applied.Count);
         var (latestReading, latestPrediction) = applied[^1];
-        // Redis holds copies; the cache handles its own outages, so a cache failure never replays the stream.
+        // Redis holds copies; RoadCache turns an outage into "not cached", so a cache failure never replays the stream.
         await cache.SetCurrentAndPredictedAsync(latestReading, latestPrediction);
         return applied.Count;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Storage.Redis;
@@ -11,9 +10,10 @@ namespace TrafficOrleans.Grains.Routing;
 /// <summary>
 /// Redis <c>route:cache:{origin}:{destination}</c> for 5 minutes. Origin and destination are the snapped node ids;
 /// the destination part also carries the graph version and the departure, so a new graph version (or another
-/// departure) can never be served a stale route. Redis trouble is a cache miss, never a failed query.
+/// departure) can never be served a stale route. Redis trouble is a cache miss, never a failed query: calls go through
+/// <see cref="ResilientRedis"/>, so while its circuit is open the route is computed without waiting on Redis.
 /// </summary>
-public sealed partial class RouteCache(IConnectionMultiplexer redis, ILogger<RouteCache> logger)
+public sealed partial class RouteCache(ResilientRedis redis, ILogger<RouteCache> logger)
 {
     /// <summary>The cache key of a query on snapped nodes.</summary>
     /// <param name="originNode">Snapped origin node.</param>
@@ -28,31 +28,23 @@ public sealed partial class RouteCache(IConnectionMultiplexer redis, ILogger<Rou
     /// <summary>A cached answer, or null.</summary>
     public async Task<RouteQueryResult?> GetAsync(string key)
     {
+        var value = await redis.GetBytesAsync("route-cache-get", key);
+        if (value is null) return null;
         try
         {
-            var value = (byte[]?)await redis.GetDatabase().StringGetAsync(key);
-            return value is null ? null : JsonSerializer.Deserialize<RouteQueryResult>(value, TrafficJson.Options);
+            return JsonSerializer.Deserialize<RouteQueryResult>(value, TrafficJson.Options);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
+        catch (JsonException ex)
         {
-            LogCacheFailed(logger, key, ex);
+            LogUnreadable(logger, key, ex);
             return null;
         }
     }
 
     /// <summary>Stores an answer for <see cref="RedisKeys.RouteCacheTtl"/>.</summary>
-    public async Task SetAsync(string key, RouteQueryResult result)
-    {
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(key, JsonSerializer.SerializeToUtf8Bytes(result, TrafficJson.Options), RedisKeys.RouteCacheTtl);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogCacheFailed(logger, key, ex);
-        }
-    }
+    public Task SetAsync(string key, RouteQueryResult result) =>
+        redis.SetBytesAsync("route-cache-set", key, JsonSerializer.SerializeToUtf8Bytes(result, TrafficJson.Options), RedisKeys.RouteCacheTtl);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Route cache {Key} unavailable; computing the route")]
-    private static partial void LogCacheFailed(ILogger logger, string key, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Route cache {Key} holds an unreadable answer; computing the route")]
+    private static partial void LogUnreadable(ILogger logger, string key, Exception exception);
 }

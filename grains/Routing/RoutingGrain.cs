@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Routing;
@@ -18,7 +17,7 @@ namespace TrafficOrleans.Grains.Routing;
 /// </summary>
 public sealed partial class RoutingGrain(
     RoutingNetwork network,
-    IConnectionMultiplexer redis,
+    ResilientRedis redis,
     RoutingKafkaClients kafka,
     IOptions<RoutingOptions> options,
     RoutingMetrics metrics,
@@ -65,7 +64,7 @@ public sealed partial class RoutingGrain(
     {
         try
         {
-            var saved = (byte[]?)await redis.GetDatabase().StringGetAsync(RedisKeys.GraphCurrent);
+            var saved = await redis.GetBytesAsync("graph-load", RedisKeys.GraphCurrent);
             if (saved is null) return null;
             var snapshot = WeightsSnapshotSerializer.Deserialize(saved, network);
             LogRestored(logger, snapshot.Version);
@@ -77,23 +76,14 @@ public sealed partial class RoutingGrain(
             LogSavedSnapshotRejected(logger, ex.Message);
             return null;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogSavedSnapshotUnavailable(logger, ex);
-            return null;
-        }
     }
 
     private async Task SaveAsync(byte[] bytes)
     {
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(RedisKeys.GraphCurrent, bytes);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        if (!await redis.SetBytesAsync("graph-save", RedisKeys.GraphCurrent, bytes))
         {
             metrics.SideEffectFailed("snapshot-save");
-            LogSaveFailed(logger, _snapshot.Version, ex);
+            LogSaveFailed(logger, _snapshot.Version);
         }
     }
 
@@ -133,11 +123,8 @@ public sealed partial class RoutingGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saved routing weights do not fit this map, starting from free flow: {Reason}")]
     private static partial void LogSavedSnapshotRejected(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Saved routing weights could not be read from Redis, starting from free flow")]
-    private static partial void LogSavedSnapshotUnavailable(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing weights {Version} could not be saved to Redis")]
-    private static partial void LogSaveFailed(ILogger logger, string version, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing weights {Version} could not be saved to Redis (unavailable or circuit open)")]
+    private static partial void LogSaveFailed(ILogger logger, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Route update {Version} could not be published: {Reason}")]
     private static partial void LogAnnounceFailed(ILogger logger, string version, string reason);

@@ -12,6 +12,8 @@ namespace TrafficOrleans.Storage.Hosting;
 /// </summary>
 public static class InfrastructureCheck
 {
+    private static readonly TimeSpan RedisStartupWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Throws <see cref="InfrastructureUnavailableException"/> naming the first server that does not answer.</summary>
     public static async Task EnsureReachableAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -32,7 +34,7 @@ public static class InfrastructureCheck
         var multiplexer = services.GetRequiredService<IConnectionMultiplexer>();
         try
         {
-            await multiplexer.GetDatabase().PingAsync();
+            await PingRedisAsync(multiplexer, cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -44,6 +46,25 @@ public static class InfrastructureCheck
             };
             throw new InfrastructureUnavailableException(
                 $"Redis at {endpoint} is not reachable — {StorageConnectionStrings.StartHint}", ex);
+        }
+    }
+
+    // The product's Redis timeouts are short and commands fail fast while disconnected (Redis is a cache at run
+    // time), so a first connection still in progress on a busy machine must not read as "Redis is down".
+    private static async Task PingRedisAsync(IConnectionMultiplexer multiplexer, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + RedisStartupWait;
+        while (true)
+        {
+            try
+            {
+                await multiplexer.GetDatabase().PingAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
         }
     }
 }

@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace TrafficOrleans.Storage.Hosting;
 
-/// <summary>Ready when Redis answers PING.</summary>
+/// <summary>
+/// Healthy when Redis answers PING; degraded (still ready) when it does not, because Redis only holds copies: reads
+/// fall back to PostgreSQL and routes are computed without the cache.
+/// </summary>
 public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     /// <inheritdoc />
@@ -16,7 +19,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis is not reachable", ex);
+            return HealthCheckResult.Degraded("Redis is not reachable; serving from PostgreSQL and without the route cache", ex);
         }
     }
 }

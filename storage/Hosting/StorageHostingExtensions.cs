@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 using TrafficOrleans.Storage.Postgres;
@@ -36,21 +38,36 @@ public static class StorageHostingExtensions
             if (!postgres.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.MaxPoolSize = 40;
             return builder.Build();
         });
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var options = ConfigurationOptions.Parse(redis);
-            // Keep retrying in the background instead of failing the host when Redis restarts.
-            options.AbortOnConnectFail = false;
-            options.ConnectTimeout = 3000;
-            return ConnectionMultiplexer.Connect(options);
-        });
+        services.AddOptions<RedisCacheOptions>()
+            .Bind(configuration.GetSection(RedisCacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(RedisConfiguration(redis, sp.GetRequiredService<IOptions<RedisCacheOptions>>().Value)));
+        services.AddSingleton<RedisCircuitBreaker>();
+        services.AddSingleton<ResilientRedis>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<RoadCache>();
         services.AddSingleton<RoadOutcomeStore>();
         services.AddSingleton<TrafficHistory>();
+        services.AddSingleton<LatestReadings>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         return services;
+    }
+
+    private static ConfigurationOptions RedisConfiguration(string connectionString, RedisCacheOptions cache)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        // Keep retrying in the background instead of failing the host when Redis restarts.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = (int)cache.ConnectTimeout.TotalMilliseconds;
+        options.SyncTimeout = (int)cache.SyncTimeout.TotalMilliseconds;
+        options.AsyncTimeout = (int)cache.AsyncTimeout.TotalMilliseconds;
+        // While disconnected, fail at once instead of queueing commands until their timeout: the breaker and the
+        // PostgreSQL fallbacks answer instead.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        return options;
     }
 }

@@ -6,9 +6,8 @@ namespace TrafficOrleans.Storage.Postgres;
 /// <summary>Reads a road's history back from PostgreSQL.</summary>
 public sealed class TrafficHistory(NpgsqlDataSource dataSource)
 {
-    private const string AppliedAfter = """
-        SELECT t.event_id, t."timestamp", t.road_id, coalesce(t.road_name, ''), t.speed, t.free_flow_speed, t.jam_factor,
-               t.congestion_level, t.speed_ratio, t.is_rush_hour, count(*) OVER ()
+    private const string AppliedAfter = $"""
+        SELECT {TrafficReadingColumns.Select}, count(*) OVER ()
         FROM traffic_data t
         JOIN predictions p ON p.road_id = t.road_id AND p."timestamp" = t."timestamp"
         WHERE t.road_id = $1 AND t."timestamp" > $2
@@ -34,11 +33,8 @@ public sealed class TrafficHistory(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            readings.Add(new TrafficReading(
-                reader.GetGuid(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero), reader.GetString(2), reader.GetString(3),
-                reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6), CongestionLevels.Parse(reader.GetString(7)),
-                reader.GetDouble(8), reader.GetBoolean(9), null));
-            total = reader.GetInt64(10);
+            readings.Add(TrafficReadingColumns.Read(reader));
+            total = reader.GetInt64(TrafficReadingColumns.Count);
         }
 
         readings.Reverse();

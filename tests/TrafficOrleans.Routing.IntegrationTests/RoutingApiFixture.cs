@@ -17,13 +17,7 @@ public sealed class RoutingApiFixture : IAsyncLifetime
         await Database.InitializeAsync();
         // Start from free flow: a weights snapshot left in Redis by an earlier run would be loaded as warm state.
         await Database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent);
-        Host = new RoutingHost(Database, $"route-api-{Guid.NewGuid():N}"[..20], settings: new Dictionary<string, string?>
-        {
-            // The map comes from configuration: an explicit synthetic source shaped by the simulator's city options.
-            ["Routing:MapSource"] = "synthetic",
-            ["Ingest:Simulator:City:GridSize"] = "9",
-            ["Ingest:Simulator:City:BlockMeters"] = "600",
-        });
+        Host = new RoutingHost(Database, $"route-api-{Guid.NewGuid():N}"[..20], settings: RoutingHost.SyntheticCity());
         Http = Host.CreateClient();
     }
 

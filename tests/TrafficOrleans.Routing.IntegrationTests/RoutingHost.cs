@@ -21,6 +21,22 @@ public sealed class RoutingHost(ServersFixture database, string serviceId, strin
     /// <summary>Destination near the north-east corner.</summary>
     public static readonly (double Lat, double Lng) NorthEast = (21.0285 + 0.0162, 105.8542 + 0.0173);
 
+    /// <summary>
+    /// Settings of a host whose map comes from configuration: an explicit synthetic source shaped by the simulator's
+    /// city options (the default 9×9 city), plus <paramref name="extra"/>.
+    /// </summary>
+    public static Dictionary<string, string?> SyntheticCity(params (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Routing:MapSource"] = "synthetic",
+            ["Ingest:Simulator:City:GridSize"] = "9",
+            ["Ingest:Simulator:City:BlockMeters"] = "600",
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in database.Settings(serviceId)) builder.UseSetting(key, value);
