@@ -7,6 +7,7 @@ using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
+using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Delivery;
@@ -24,9 +25,13 @@ public sealed partial class NotificationConsumer(
     IOptions<KafkaConnectionOptions> kafka,
     NotificationMetrics metrics,
     CrashPoints crashPoints,
+    PipelineHealth health,
     TimeProvider clock,
     ILogger<NotificationConsumer> logger) : BackgroundService
 {
+    /// <summary>Name of this component in the readiness report.</summary>
+    public const string HealthComponent = "notification-consumer";
+
     private readonly NotificationOptions _options = options.Value;
     private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value));
     private readonly List<RoadPrediction> _predictions = [];
@@ -49,7 +54,8 @@ public sealed partial class NotificationConsumer(
             .Build();
         consumer.Subscribe(_options.PredictionsTopic);
         await consumer.ConsumeInBatchesAsync(
-            _offsets, Accept, () => FlushAsync(consumer, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken);
+            _offsets, Accept, () => FlushAsync(consumer, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken,
+            health.For(HealthComponent));
     }
 
     private void Accept(ConsumeResult<string?, byte[]> result)

@@ -5,6 +5,7 @@ using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Health;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -32,6 +33,7 @@ public static partial class RoutingHostingExtensions
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
+        services.TryAddSingleton<PipelineHealth>();
         services.AddSingleton<RoutingKafkaClients>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();

@@ -27,6 +27,7 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
             Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
             new NotificationMetrics(),
             crashPoints ?? new CrashPoints(),
+            new Kafka.Health.PipelineHealth(),
             TimeProvider.System,
             NullLogger<NotificationConsumer>.Instance);
 
