@@ -13,6 +13,9 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults();
+    // First of the hosted services, so it starts first and stops last (after the relay and the silo).
+    builder.AddEmbeddedKafkaBroker();
+    builder.AddGracefulShutdown();
     builder.AddTrafficStorage();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
