@@ -22,6 +22,7 @@ try
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
+    builder.AddWarmup();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();
