@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -48,7 +46,7 @@ public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifeti
     public async Task Stopping_with_a_batch_in_flight_then_restarting_publishes_each_reading_exactly_once()
     {
         var eventIds = await WriteOutboxAsync();
-        var port = FreePort();
+        var port = TestServers.FreePort();
 
         await using (var hold = await servers.DataSource.OpenConnectionAsync())
         {
@@ -128,12 +126,5 @@ public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifeti
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
