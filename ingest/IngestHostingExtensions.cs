@@ -15,6 +15,7 @@ using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.Storage.Hosting;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Health;
 
 namespace TrafficOrleans.Ingest;
 
@@ -24,8 +25,9 @@ public static class IngestHostingExtensions
     /// <summary>
     /// The whole ingestion in a host: <see cref="AddTrafficIngestionPipeline"/> plus the hosted services —
     /// the <see cref="IngestionService"/> scheduler when <c>Ingest:Enabled</c> (default true) and the
-    /// <see cref="OutboxRelayService"/> when <c>Outbox:Enabled</c> (default true; other writers of the outbox
-    /// rely on it even when ingestion is off).
+    /// <see cref="OutboxRelayService"/> with its <see cref="OutboxListener"/> when <c>Outbox:Enabled</c> (default
+    /// true; other writers of the outbox rely on it even when ingestion is off). Hosted services stop in reverse
+    /// order, so ingestion stops before the relay finishes its last batch.
     /// </summary>
     public static IHostApplicationBuilder AddTrafficIngestion(this IHostApplicationBuilder builder)
     {
@@ -34,6 +36,7 @@ public static class IngestHostingExtensions
         if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
         {
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelayService>());
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxListener>());
         }
 
         if (builder.Configuration.GetValue($"{IngestOptions.SectionName}:{nameof(IngestOptions.Enabled)}", true))
@@ -60,6 +63,7 @@ public static class IngestHostingExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(StorageConnectionStrings.Postgres(configuration)).Build());
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<OutboxMetrics>();
         services.TryAddSingleton<OutboxRelay>();
         services.TryAddSingleton<TrafficBatchWriter>();

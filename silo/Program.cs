@@ -15,6 +15,9 @@ try
     const string dashboardPrefix = "/orleans";
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults();
+    // First of the hosted services, so it starts first and stops last (after the relay and the silo).
+    builder.AddEmbeddedKafkaBroker();
+    builder.AddGracefulShutdown();
     builder.AddTrafficStorage();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
@@ -22,6 +25,7 @@ try
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
+    builder.AddWarmup();
 
     var app = builder.Build();
     await app.PrepareInfrastructureAsync();

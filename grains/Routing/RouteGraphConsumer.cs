@@ -11,6 +11,7 @@ using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
+using TrafficOrleans.Kafka.Health;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -28,9 +29,13 @@ public sealed partial class RouteGraphConsumer(
     IOptions<KafkaConnectionOptions> kafkaOptions,
     RoutingMetrics metrics,
     IOptions<MessageLimits> limits,
+    PipelineHealth health,
     TimeProvider clock,
     ILogger<RouteGraphConsumer> logger) : BackgroundService
 {
+    /// <summary>Name of this component in the readiness report.</summary>
+    public const string HealthComponent = "route-graph-consumer";
+
     private readonly List<RoadPrediction> _batch = [];
     private readonly OffsetBatch _offsets = new(clock, options.Value.BatchWindow, options.Value.BatchSize);
 
@@ -56,7 +61,8 @@ public sealed partial class RouteGraphConsumer(
         consumer.Subscribe(settings.PredictionsTopic);
         var grain = grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey);
         await consumer.ConsumeInBatchesAsync(
-            _offsets, Accept, () => FlushAsync(consumer, grain, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken);
+            _offsets, Accept, () => FlushAsync(consumer, grain, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken,
+            health.For(HealthComponent));
     }
 
     private void Accept(ConsumeResult<string?, byte[]> result)

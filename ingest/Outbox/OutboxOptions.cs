@@ -12,7 +12,10 @@ public sealed class OutboxOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 5000;
 
-    /// <summary>How long the relay waits for new rows when it is not woken by a local write.</summary>
+    /// <summary>
+    /// How long the relay waits for new rows when nothing wakes it. Commits of every process wake it through
+    /// PostgreSQL <c>NOTIFY</c>, so this is only the safety net for a lost notification.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -23,6 +26,10 @@ public sealed class OutboxOptions
     /// <summary>Longest wait between failed rounds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the relay's <c>LISTEN</c> connection tries to reconnect while PostgreSQL is unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan ListenerProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>librdkafka <c>message.timeout.ms</c>: how long one delivery may take before it counts as failed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

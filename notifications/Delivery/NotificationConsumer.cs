@@ -8,6 +8,7 @@ using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
+using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Delivery;
@@ -26,9 +27,13 @@ public sealed partial class NotificationConsumer(
     NotificationMetrics metrics,
     CrashPoints crashPoints,
     IOptions<MessageLimits> limits,
+    PipelineHealth health,
     TimeProvider clock,
     ILogger<NotificationConsumer> logger) : BackgroundService
 {
+    /// <summary>Name of this component in the readiness report.</summary>
+    public const string HealthComponent = "notification-consumer";
+
     private readonly NotificationOptions _options = options.Value;
     private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value));
     private readonly List<RoadPrediction> _predictions = [];
@@ -51,7 +56,8 @@ public sealed partial class NotificationConsumer(
             .Build();
         consumer.Subscribe(_options.PredictionsTopic);
         await consumer.ConsumeInBatchesAsync(
-            _offsets, Accept, () => FlushAsync(consumer, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken);
+            _offsets, Accept, () => FlushAsync(consumer, stoppingToken), error => LogKafkaError(logger, error.Code, error.Reason), stoppingToken,
+            health.For(HealthComponent));
     }
 
     private void Accept(ConsumeResult<string?, byte[]> result)

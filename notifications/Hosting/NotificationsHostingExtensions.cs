@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Notifications.Delivery;
 
 namespace TrafficOrleans.Notifications.Hosting;
@@ -32,6 +33,7 @@ public static class NotificationsHostingExtensions
         services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<NotificationMetrics>();
         services.TryAddSingleton(_ => CrashPoints.FromEnvironment());
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<NotificationOptions>>().Value));

@@ -6,6 +6,7 @@ using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Health;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -34,6 +35,7 @@ public static partial class RoutingHostingExtensions
         services.AddSingleton<IKnownRoads, RoutingKnownRoads>();
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
+        services.TryAddSingleton<PipelineHealth>();
         services.AddSingleton<RoutingKafkaClients>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Silo.Hosting;
@@ -43,9 +45,11 @@ public static class ServiceDefaultsExtensions
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.TryAddSingleton<PipelineHealth>();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
-            .AddCheck<SiloHealthCheck>("silo", tags: [StorageHostingExtensions.ReadyTag]);
+            .AddCheck<SiloHealthCheck>("silo", tags: [StorageHostingExtensions.ReadyTag])
+            .AddCheck<PipelineHealthCheck>("pipeline", tags: [StorageHostingExtensions.ReadyTag]);
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Hosting;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
@@ -7,7 +6,6 @@ using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.GrainInterfaces.Streams;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
-using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Silo.Hosting;
@@ -35,32 +33,31 @@ public static class StreamingHostingExtensions
         return silo;
     }
 
-    /// <summary>Starts the embedded development broker when <c>Kafka:EmbeddedBroker:Enabled</c>; it stops when the host is disposed.</summary>
+    /// <summary>
+    /// Registers the embedded development broker when <c>Kafka:EmbeddedBroker:Enabled</c>. Call it before any other
+    /// component that registers hosted services (before <c>UseOrleans</c>): the broker must start first and stop last.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmbeddedKafkaBroker(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = builder.Configuration.GetSection(KafkaSettings.SectionName).Get<KafkaSettings>() ?? new KafkaSettings();
+        if (!settings.EmbeddedBroker.Enabled) return builder;
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<EmbeddedKafkaBrokerService>(sp, settings));
+        return builder;
+    }
+
+    /// <summary>
+    /// Starts the registered embedded broker now, before the host starts, so a port in use stops the silo with the one
+    /// line of <see cref="InfrastructureUnavailableException"/> rather than the host's start-up failure log; the host's
+    /// own start then finds it running, and its stop still comes last.
+    /// </summary>
     public static async Task StartEmbeddedKafkaAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var settings = app.Configuration.GetSection(KafkaSettings.SectionName).Get<KafkaSettings>() ?? new KafkaSettings();
-        if (!settings.EmbeddedBroker.Enabled) return;
-
-        var broker = new KafkaBroker.KafkaBroker(new KafkaBrokerOptions
+        foreach (var broker in app.Services.GetServices<IHostedService>().OfType<EmbeddedKafkaBrokerService>())
         {
-            Port = settings.EmbeddedBroker.Port,
-            DataDirectory = string.IsNullOrWhiteSpace(settings.EmbeddedBroker.DataDirectory) ? null : Path.GetFullPath(settings.EmbeddedBroker.DataDirectory),
-            DefaultPartitions = settings.Partitions,
-        }, app.Services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
-        try
-        {
-            await broker.StartAsync();
+            await broker.StartAsync(app.Lifetime.ApplicationStopping);
         }
-        catch (System.Net.Sockets.SocketException ex)
-        {
-            await broker.DisposeAsync();
-            throw new InfrastructureUnavailableException(
-                $"The embedded Kafka broker cannot listen on 127.0.0.1:{settings.EmbeddedBroker.Port} ({ex.Message}) — stop what uses the port or set Kafka:EmbeddedBroker:Port", ex);
-        }
-
-        // Disposed after the silo stopped (hosted services stop first), so final offset commits still reach it.
-        app.Lifetime.ApplicationStopped.Register(() => broker.DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
 
     /// <summary>

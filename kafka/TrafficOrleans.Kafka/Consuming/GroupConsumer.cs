@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Producing;
 
 namespace TrafficOrleans.Kafka.Consuming;
@@ -42,7 +43,9 @@ public static class GroupConsumer
     /// <summary>
     /// Polls until <paramref name="stoppingToken"/> fires, giving each message to <paramref name="accept"/> and calling
     /// <paramref name="flushAsync"/> whenever <paramref name="batch"/> is due; closes the consumer at the end. An
-    /// uncommitted batch at shutdown is simply redelivered after restart.
+    /// uncommitted batch at shutdown is simply redelivered after restart. Flush hooks retry until their store takes
+    /// the batch; one still unfinished after <see cref="StuckAfter"/>, or a loop ended by an error, is reported to
+    /// <paramref name="health"/> (readiness turns degraded) until a flush completes again.
     /// </summary>
     public static async Task ConsumeInBatchesAsync<TKey, TValue>(
         this IConsumer<TKey, TValue> consumer,
@@ -50,7 +53,8 @@ public static class GroupConsumer
         Action<ConsumeResult<TKey, TValue>> accept,
         Func<Task> flushAsync,
         Action<Error> onError,
-        CancellationToken stoppingToken)
+        CancellationToken stoppingToken,
+        ComponentHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         ArgumentNullException.ThrowIfNull(batch);
@@ -67,12 +71,17 @@ public static class GroupConsumer
                     accept(result);
                 }
 
-                if (batch.IsDue) await flushAsync();
+                if (batch.IsDue) await FlushWatchedAsync(flushAsync, health, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the uncommitted batch is redelivered after restart.
+        }
+        catch (Exception ex)
+        {
+            health?.Degraded($"consumer stopped: {ex.Message}");
+            throw;
         }
         finally
         {
@@ -101,5 +110,29 @@ public static class GroupConsumer
         batch.Reset();
     }
 
+    /// <summary>How long a flush may take before its consumer counts as stuck.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(10);
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+
+    private static async Task FlushWatchedAsync(Func<Task> flushAsync, ComponentHealth? health, CancellationToken stoppingToken)
+    {
+        var flush = flushAsync();
+        if (health is null)
+        {
+            await flush;
+            return;
+        }
+
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var overdue = Task.Delay(StuckAfter, watch.Token);
+        if (await Task.WhenAny(flush, overdue) == overdue && !stoppingToken.IsCancellationRequested)
+        {
+            health.Degraded($"a batch has not been stored for {StuckAfter.TotalSeconds:0} s; offsets are not advancing");
+        }
+
+        await watch.CancelAsync();
+        await flush;
+        health.Healthy();
+    }
 }

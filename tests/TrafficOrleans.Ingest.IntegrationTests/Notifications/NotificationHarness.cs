@@ -28,6 +28,7 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
             new NotificationMetrics(),
             crashPoints ?? new CrashPoints(),
             Microsoft.Extensions.Options.Options.Create(new TrafficOrleans.GrainInterfaces.Messages.Validation.MessageLimits()),
+            new Kafka.Health.PipelineHealth(),
             TimeProvider.System,
             NullLogger<NotificationConsumer>.Instance);
 
