@@ -32,7 +32,7 @@ public static partial class RoutingHostingExtensions
         services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
-        services.AddSingleton<IKnownRoads, RoutingKnownRoads>();
+        services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();
@@ -44,13 +44,14 @@ public static partial class RoutingHostingExtensions
         return services;
     }
 
+    private static RoadMapSelection SelectMap(IConfiguration configuration) => RoadMapLoader.Select(
+        configuration.GetSection(RoutingMapOptions.SectionName).Get<RoutingMapOptions>() ?? new RoutingMapOptions(),
+        configuration["Ingest:Simulator:RoadNetworkPath"],
+        configuration.GetSection("Ingest:Simulator:City").Get<SyntheticCityOptions>());
+
     private static RoutingNetwork BuildNetwork(IConfiguration configuration, ILogger logger)
     {
-        var mapOptions = configuration.GetSection(RoutingMapOptions.SectionName).Get<RoutingMapOptions>() ?? new RoutingMapOptions();
-        var map = RoadMapLoader.Select(
-            mapOptions,
-            configuration["Ingest:Simulator:RoadNetworkPath"],
-            configuration.GetSection("Ingest:Simulator:City").Get<SyntheticCityOptions>());
+        var map = SelectMap(configuration);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var network = RoadMapLoader.Build(map);
         LogNetworkBuilt(logger, map.ToString(), network.Graph.NodeCount, network.Graph.EdgeCount, network.RoutableNodeCount,

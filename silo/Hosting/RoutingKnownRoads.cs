@@ -1,12 +1,15 @@
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
-using TrafficOrleans.Routing;
+using TrafficOrleans.Routing.Sources;
 
 namespace TrafficOrleans.Silo.Hosting;
 
-/// <summary>The roads of the silo's routing network: the city's road set for <see cref="UnknownRoadPolicy.Reject"/>.</summary>
-public sealed class RoutingKnownRoads(RoutingNetwork network) : IKnownRoads
+/// <summary>
+/// The roads of the silo's map — every segment the simulator or HERE names, including the few too short to become
+/// graph edges — as the city's road set for <see cref="UnknownRoadPolicy.Reject"/>.
+/// </summary>
+public sealed class RoutingKnownRoads(RoadMapSelection map) : IKnownRoads
 {
-    private readonly HashSet<string> _roads = Enumerable.Range(0, network.Graph.EdgeCount).Select(e => network.Graph.RoadOf(e).RoadId).ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _roads = RoadMapLoader.Load(map).Select(segment => segment.RoadId).ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public bool Contains(string roadId) => _roads.Contains(roadId);

@@ -43,6 +43,14 @@ public sealed class HardenedHostFixture : IAsyncLifetime
         await Servers.DisposeAsync();
     }
 
+    private int _nextClient = 10;
+
+    /// <summary>
+    /// A client of its own (a new loopback address), for tests of other defences on rate-limited endpoints: with the
+    /// small limit, sharing <see cref="Http"/> would make them depend on how many requests earlier tests made.
+    /// </summary>
+    public HttpClient NewClient() => ClientFrom(IPAddress.Parse($"127.0.0.{Interlocked.Increment(ref _nextClient)}"));
+
     /// <summary>A client whose connections come from another loopback address (127.0.0.x), i.e. another client IP.</summary>
     public HttpClient ClientFrom(IPAddress localAddress)
     {
