@@ -19,6 +19,15 @@ if [ -z "${Ingest__Simulator__RoadNetworkPath:-}" ] && [ -f "$HERE_SNAPSHOT" ]; 
   log "simulating traffic on the 772 roads of the HERE snapshot ($HERE_SNAPSHOT)"
 fi
 
+# The Orleans Dashboard and /admin need an admin key (they are off without one): a local run gets its own,
+# kept under .data so it stays the same across runs. Production sets Admin__ApiKey from a secret.
+if [ -z "${Admin__ApiKey:-}" ]; then
+  KEY_FILE="$DATA_DIR/admin-key"
+  [ -s "$KEY_FILE" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$KEY_FILE")
+  export Admin__ApiKey="$(cat "$KEY_FILE")"
+  log "admin key for /orleans (browser: any user name, the key as password) and /admin (header X-Admin-Key): $KEY_FILE"
+fi
+
 URL="${TRAFFIC_URL:-http://localhost:8080}"
 log "starting the silo on $URL — dashboard $URL/orleans, API reference $URL/scalar, health $URL/health/ready"
 cd "$ROOT/silo"
