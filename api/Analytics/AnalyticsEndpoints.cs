@@ -62,8 +62,8 @@ public static class AnalyticsEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         // The city's own clock for weekday and hour of day: the simulator's and ingestion's time zone.
-        var timeZone = configuration["Ingest:TimeZone"] ?? "Asia/Ho_Chi_Minh";
-        return TypedResults.Ok(await CityTrendsQuery.RunAsync(dataSource, start.ToUniversalTime(), end.ToUniversalTime(), roadId, limit, timeZone, cancellationToken));
+        var cityTime = TimeZoneInfo.FindSystemTimeZoneById(configuration["Ingest:TimeZone"] ?? "Asia/Ho_Chi_Minh");
+        return TypedResults.Ok(await CityTrendsQuery.RunAsync(dataSource, start.ToUniversalTime(), end.ToUniversalTime(), roadId, limit, cityTime, cancellationToken));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TrafficTrend>>, ValidationProblem>> GetRoadHourlyAsync(
