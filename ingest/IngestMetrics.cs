@@ -20,7 +20,9 @@ public sealed class IngestMetrics
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter without DI).</summary>
     public IngestMetrics(IMeterFactory? meterFactory = null)
     {
+#pragma warning disable CA2000 // The factory owns and disposes its meters; without DI the meter lives as long as this process-wide metrics object.
         var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+#pragma warning restore CA2000
         _accepted = meter.CreateCounter<long>("traffic.ingest.readings.accepted", "{reading}", "Readings that passed validation.");
         _rejected = meter.CreateCounter<long>("traffic.ingest.readings.rejected", "{reading}", "Readings rejected, by reason.");
         _sourceFailures = meter.CreateCounter<long>("traffic.ingest.source.failures", "{request}", "Failed requests to an external source, by kind.");

@@ -15,7 +15,9 @@ public sealed class NotificationMetrics
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter without DI).</summary>
     public NotificationMetrics(IMeterFactory? meterFactory = null)
     {
+#pragma warning disable CA2000 // The factory owns and disposes its meters; without DI the meter lives as long as this process-wide metrics object.
         var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+#pragma warning restore CA2000
         _evaluated = meter.CreateCounter<long>("notifications.predictions.evaluated", "{prediction}", "Predictions the rules were run on.");
         _raised = meter.CreateCounter<long>("notifications.raised", "{notification}", "New notifications stored and queued for traffic-notifications, by alert type.");
         _deadLettered = meter.CreateCounter<long>("notifications.predictions.dead_lettered", "{message}", "Malformed prediction messages sent to the dead-letter topic, by category.");

@@ -20,7 +20,9 @@ public sealed class RoutingMetrics
     public RoutingMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
+#pragma warning disable CA2000 // IMeterFactory owns the meters it creates and disposes them with the service provider.
         var meter = meterFactory.Create(MeterName);
+#pragma warning restore CA2000
         _predictionsApplied = meter.CreateCounter<long>("routing.predictions.applied", description: "Predictions applied to the routing graph.");
         _predictionsSkipped = meter.CreateCounter<long>("routing.predictions.skipped", description: "Predictions for unknown roads or with non-finite speeds.");
         _deadLettered = meter.CreateCounter<long>("routing.predictions.dead_lettered", description: "Malformed prediction messages sent to the dead-letter topic.");

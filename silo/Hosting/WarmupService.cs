@@ -51,7 +51,9 @@ public sealed partial class WarmupService(
         {
             // Stopping before warm.
         }
+#pragma warning disable CA1031 // Warm-up is an optimisation: any failure is logged and the silo serves cold, as it would with warm-up off.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             LogFailed(logger, ex);
         }

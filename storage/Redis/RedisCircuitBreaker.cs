@@ -33,7 +33,9 @@ public sealed partial class RedisCircuitBreaker
         _openFor = options.Value.BreakerOpenFor;
         _clock = clock;
         _logger = logger;
+#pragma warning disable CA2000 // IMeterFactory owns the meters it creates and disposes them with the service provider.
         var meter = meterFactory.Create(MeterName);
+#pragma warning restore CA2000
         _skipped = meter.CreateCounter<long>("traffic.redis.calls.skipped", "{call}", "Redis calls not made because the circuit was open, by operation.");
         _failed = meter.CreateCounter<long>("traffic.redis.calls.failed", "{call}", "Redis calls that failed or timed out, by operation.");
         meter.CreateObservableGauge("traffic.redis.breaker.state", () => (int)State, description: "0 closed, 1 open, 2 half-open.");

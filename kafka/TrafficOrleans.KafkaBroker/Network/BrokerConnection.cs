@@ -45,7 +45,9 @@ internal sealed partial class BrokerConnection(Socket socket, BrokerContext cont
         {
             // The client went away or the broker is stopping.
         }
+#pragma warning disable CA1031 // Isolation: whatever one client's request breaks closes that connection only, never the broker.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             ConnectionFailed(logger, _clientHost, ex);
         }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using TrafficOrleans.Api.Traffic;
 using TrafficOrleans.GrainInterfaces.Messages;
 
-namespace TrafficOrleans.UnitTests.Roads;
+namespace TrafficOrleans.Roads.Tests;
 
 public sealed class WireFormatTests
 {

@@ -5,7 +5,7 @@ using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Notifications.Delivery;
 using TrafficOrleans.Notifications.Rules;
 
-namespace TrafficOrleans.Ingest.IntegrationTests.Notifications;
+namespace TrafficOrleans.Notifications.IntegrationTests;
 
 [Collection(IngestCollection.Name)]
 public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncLifetime

@@ -1,7 +1,7 @@
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.Storage.Redis;
 
-namespace TrafficOrleans.UnitTests.Storage;
+namespace TrafficOrleans.Storage.Tests;
 
 public sealed class MigrationTests
 {

@@ -1,7 +1,7 @@
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Grains.Roads;
 
-namespace TrafficOrleans.UnitTests.Roads;
+namespace TrafficOrleans.Roads.Tests;
 
 public sealed class RoadReadingWindowTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 
-namespace TrafficOrleans.UnitTests.Validation;
+namespace TrafficOrleans.GrainInterfaces.Tests;
 
 /// <summary>The one definition of a sensible reading, as the stream decoder, ingest and the consumers apply it.</summary>
 public sealed class TrafficReadingRulesTests

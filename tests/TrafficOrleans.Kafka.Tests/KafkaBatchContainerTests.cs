@@ -1,7 +1,7 @@
 using Orleans.Runtime;
 using TrafficOrleans.Kafka.Providers;
 
-namespace TrafficOrleans.UnitTests.Kafka;
+namespace TrafficOrleans.Kafka.Tests;
 
 public sealed class KafkaBatchContainerTests
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TrafficOrleans.Storage.Redis;
 
-namespace TrafficOrleans.UnitTests.Storage;
+namespace TrafficOrleans.Storage.Tests;
 
 public sealed class RedisCircuitBreakerTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using TrafficOrleans.Kafka.Providers;
 
-namespace TrafficOrleans.UnitTests.Kafka;
+namespace TrafficOrleans.Kafka.Tests;
 
 public sealed class DeliveredOffsetTrackerTests
 {

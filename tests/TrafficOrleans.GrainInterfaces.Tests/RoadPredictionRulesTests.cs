@@ -2,7 +2,7 @@ using System.Text;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 
-namespace TrafficOrleans.UnitTests.Validation;
+namespace TrafficOrleans.GrainInterfaces.Tests;
 
 /// <summary>Predictions: what consumers refuse, and how a model's wild output is brought back into range before it is published.</summary>
 public sealed class RoadPredictionRulesTests

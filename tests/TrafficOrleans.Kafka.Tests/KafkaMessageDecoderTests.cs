@@ -3,7 +3,7 @@ using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Providers;
 
-namespace TrafficOrleans.UnitTests.Kafka;
+namespace TrafficOrleans.Kafka.Tests;
 
 public sealed class KafkaMessageDecoderTests
 {

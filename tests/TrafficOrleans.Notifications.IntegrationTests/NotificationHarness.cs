@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 using TrafficOrleans.Ingest.Outbox;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Notifications;
 using TrafficOrleans.Notifications.Delivery;
 
-namespace TrafficOrleans.Ingest.IntegrationTests.Notifications;
+namespace TrafficOrleans.Notifications.IntegrationTests;
 
 /// <summary>The production notification consumer and store wired by hand on the test's database and broker.</summary>
 public sealed class NotificationHarness(NpgsqlDataSource dataSource, string bootstrapServers)
@@ -53,7 +54,7 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
     public long CommittedCount()
     {
         using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = Options.ConsumerGroup }).Build();
-        var partitions = Enumerable.Range(0, Infrastructure.EmbeddedBroker.Partitions).Select(p => new TopicPartition(Options.PredictionsTopic, p));
+        var partitions = Enumerable.Range(0, EmbeddedBroker.Partitions).Select(p => new TopicPartition(Options.PredictionsTopic, p));
         return reader.Committed(partitions, TimeSpan.FromSeconds(5)).Sum(c => c.Offset.Value < 0 ? 0 : c.Offset.Value);
     }
 
