@@ -17,7 +17,7 @@ public sealed class RoutingKafkaClients(IOptions<KafkaConnectionOptions> kafka, 
     public IProducer<string?, byte[]> Producer => _producer.Value;
 
     /// <summary>A consumer in the route-graph group: manual commits after the grain accepted a batch.</summary>
-    public ConsumerConfig ConsumerConfig(string clientId) => GroupConsumer.Config(kafka.Value, routing.Value.ConsumerGroup, clientId);
+    public ConsumerConfig ConsumerConfig(string clientId) => KafkaConsumerConfig.GroupMember(kafka.Value, routing.Value.ConsumerGroup, clientId);
 
     /// <inheritdoc />
     public void Dispose()
