@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,7 @@ using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Providers;
+using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -23,13 +23,14 @@ public sealed partial class RouteGraphConsumer(
     IGrainFactory grains,
     RoutingKafkaClients kafka,
     IOptions<RoutingOptions> options,
+    IOptions<KafkaTopicsOptions> topics,
     IOptions<KafkaConnectionOptions> kafkaOptions,
     RoutingMetrics metrics,
     IOptions<MessageLimits> limits,
     PipelineHealth health,
     TimeProvider clock,
     ILogger<RouteGraphConsumer> logger)
-    : BatchingGroupConsumer<RoadPrediction>(ConsumerSettings(options.Value), kafkaOptions.Value, health, clock, logger)
+    : BatchingGroupConsumer<RoadPrediction>(ConsumerSettings(options.Value, topics.Value), kafkaOptions.Value, health, clock, logger)
 {
     /// <summary>Name of this component in the readiness report.</summary>
     public const string HealthComponent = "route-graph-consumer";
@@ -38,20 +39,11 @@ public sealed partial class RouteGraphConsumer(
     protected override bool Enabled => options.Value.ConsumerEnabled;
 
     /// <inheritdoc />
-    protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, [MaybeNullWhen(false)] out RoadPrediction item, [NotNullWhen(false)] out MessageRejection? rejection)
-    {
-        if (PredictionDecoder.TryDecode(message.Message.Value, limits.Value, Clock.GetUtcNow(), out var prediction, out var category, out var reason))
-        {
-            item = prediction!;
-            rejection = null;
-            return true;
-        }
+    protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out RoadPrediction? item, out string category, out string reason) =>
+        PredictionDecoder.TryDecode(message.Message.Value, limits.Value, Clock.GetUtcNow(), out item, out category, out reason);
 
-        metrics.DeadLettered(category);
-        item = null;
-        rejection = new MessageRejection(category, reason);
-        return false;
-    }
+    /// <inheritdoc />
+    protected override void OnDeadLettered(string category) => metrics.DeadLettered(category);
 
     /// <inheritdoc />
     protected override async Task FlushAsync(ConsumedBatch<RoadPrediction> batch, CancellationToken cancellationToken)
@@ -63,14 +55,14 @@ public sealed partial class RouteGraphConsumer(
         LogBatchApplied(logger, batch.Items.Count, applied.GraphVersion, applied.RoadsUpdated);
     }
 
-    private static GroupConsumerSettings ConsumerSettings(RoutingOptions options) =>
-        new("route-graph", options.PredictionsTopic, options.ConsumerGroup, options.BatchSize, options.BatchWindow, HealthComponent);
+    private static GroupConsumerSettings ConsumerSettings(RoutingOptions options, KafkaTopicsOptions topics) =>
+        new("route-graph", topics.Predictions, options.ConsumerGroup, options.BatchSize, options.BatchWindow, HealthComponent);
 
     private void DeadLetter(DeadLetter letter)
     {
         try
         {
-            kafka.Producer.Produce(options.Value.DeadLetterTopic, new Message<string?, byte[]>
+            kafka.Producer.Produce(topics.Value.DeadLetters, new Message<string?, byte[]>
             {
                 Key = letter.Key is null ? null : System.Text.Encoding.UTF8.GetString(letter.Key),
                 Value = letter.Value ?? [],

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Weights;
 using TrafficOrleans.Storage.Redis;
@@ -19,7 +20,7 @@ public sealed partial class RoutingGrain(
     RoutingNetwork network,
     ResilientRedis redis,
     RoutingKafkaClients kafka,
-    IOptions<RoutingOptions> options,
+    IOptions<KafkaTopicsOptions> topics,
     RoutingMetrics metrics,
     TimeProvider clock,
     ILogger<RoutingGrain> logger) : Grain, IRoutingGrain
@@ -98,7 +99,7 @@ public sealed partial class RoutingGrain(
         try
         {
             // Not awaited: the grain turn should not wait for broker acks; the delivery report counts failures.
-            kafka.Producer.Produce(options.Value.RouteUpdatesTopic, message, report =>
+            kafka.Producer.Produce(topics.Value.RouteUpdates, message, report =>
             {
                 if (report.Error.IsError)
                 {

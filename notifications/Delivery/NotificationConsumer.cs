@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Providers;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Delivery;
@@ -23,6 +23,7 @@ namespace TrafficOrleans.Notifications.Delivery;
 public sealed partial class NotificationConsumer(
     NotificationStore store,
     IOptions<NotificationOptions> options,
+    IOptions<KafkaTopicsOptions> topics,
     IOptions<KafkaConnectionOptions> kafka,
     NotificationMetrics metrics,
     CrashPoints crashPoints,
@@ -30,35 +31,25 @@ public sealed partial class NotificationConsumer(
     PipelineHealth health,
     TimeProvider clock,
     ILogger<NotificationConsumer> logger)
-    : BatchingGroupConsumer<RoadPrediction>(ConsumerSettings(options.Value), kafka.Value, health, clock, logger)
+    : BatchingGroupConsumer<RoadPrediction>(ConsumerSettings(options.Value, topics.Value), kafka.Value, health, clock, logger)
 {
     /// <summary>Name of this component in the readiness report.</summary>
     public const string HealthComponent = "notification-consumer";
 
-    private readonly NotificationOptions _options = options.Value;
     private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value));
 
     /// <inheritdoc />
-    protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, [MaybeNullWhen(false)] out RoadPrediction item, [NotNullWhen(false)] out MessageRejection? rejection)
-    {
-        if (PredictionDecoder.TryDecode(message.Message.Value, limits.Value, Clock.GetUtcNow(), out var prediction, out var category, out var reason))
-        {
-            item = prediction!;
-            rejection = null;
-            return true;
-        }
+    protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out RoadPrediction? item, out string category, out string reason) =>
+        PredictionDecoder.TryDecode(message.Message.Value, limits.Value, Clock.GetUtcNow(), out item, out category, out reason);
 
-        metrics.DeadLettered(category);
-        item = null;
-        rejection = new MessageRejection(category, reason);
-        return false;
-    }
+    /// <inheritdoc />
+    protected override void OnDeadLettered(string category) => metrics.DeadLettered(category);
 
     /// <inheritdoc />
     protected override async Task FlushAsync(ConsumedBatch<RoadPrediction> batch, CancellationToken cancellationToken)
     {
         var rejectedAt = Clock.GetUtcNow();
-        var deadLetters = batch.DeadLetters.Select(letter => DeadLetters.For(letter, _options.DeadLetterTopic, rejectedAt)).ToList();
+        var deadLetters = batch.DeadLetters.Select(letter => DeadLetters.For(letter, topics.Value.DeadLetters, rejectedAt)).ToList();
         var outcome = await store.WriteAsync(batch.Items, deadLetters, _evaluator, cancellationToken);
         metrics.Evaluated(batch.Items.Count);
         foreach (var (alertType, count) in outcome.InsertedByType) metrics.Raised(alertType, count);
@@ -69,8 +60,8 @@ public sealed partial class NotificationConsumer(
     // If a rebalance gets in between, the new owner re-reads from the last commit; the stored alerts make that a no-op.
     protected override void BeforeCommit() => crashPoints.AfterDatabaseCommit();
 
-    private static GroupConsumerSettings ConsumerSettings(NotificationOptions options) =>
-        new("notifications", options.PredictionsTopic, options.ConsumerGroup, options.BatchSize, options.BatchWindow, HealthComponent);
+    private static GroupConsumerSettings ConsumerSettings(NotificationOptions options, KafkaTopicsOptions topics) =>
+        new("notifications", topics.Predictions, options.ConsumerGroup, options.BatchSize, options.BatchWindow, HealthComponent);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evaluated {Predictions} predictions: {Alerts} alerts, {Inserted} new notifications, {DeadLettered} dead-lettered")]
     private static partial void LogBatchStored(ILogger logger, int predictions, int alerts, long inserted, int deadLettered);

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -64,8 +63,16 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     /// <summary>False when this host must not run the consumer (checked once at start).</summary>
     protected virtual bool Enabled => true;
 
-    /// <summary>Decodes one message, or says why it is rejected (it is then dead-lettered).</summary>
-    protected abstract bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, [MaybeNullWhen(false)] out TItem item, [NotNullWhen(false)] out MessageRejection? rejection);
+    /// <summary>
+    /// Decodes one message into <paramref name="item"/>, or returns false with a <paramref name="category"/> (for metrics)
+    /// and a <paramref name="reason"/> (for people); the message is then dead-lettered.
+    /// </summary>
+    protected abstract bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out TItem? item, out string category, out string reason);
+
+    /// <summary>Called for each rejected message (count it in the consumer's metrics).</summary>
+    protected virtual void OnDeadLettered(string category)
+    {
+    }
 
     /// <summary>
     /// Durably handles a batch: its items, and its dead letters. Throwing retries the whole batch after a backoff, so it
@@ -161,14 +168,15 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
 
     private void Accept(ConsumeResult<byte[]?, byte[]?> result)
     {
-        if (TryDecode(result, out var item, out var rejection))
+        if (TryDecode(result, out var item, out var category, out var reason))
         {
-            _items.Add(item);
+            _items.Add(item!);
             return;
         }
 
-        LogDeadLettered(_logger, _settings.Name, result.TopicPartitionOffset.ToString(), rejection.Category, rejection.Reason);
-        _deadLetters.Add(DeadLetter.Of(result, _settings.ConsumerGroup, rejection));
+        OnDeadLettered(category);
+        LogDeadLettered(_logger, _settings.Name, result.TopicPartitionOffset.ToString(), category, reason);
+        _deadLetters.Add(DeadLetter.Of(result, _settings.ConsumerGroup, new MessageRejection(category, reason)));
     }
 
     private void FlushAndCommit(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
