@@ -8,7 +8,7 @@ using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using Npgsql;
 using TrafficOrleans.Ingest.DualWrite;
 using TrafficOrleans.Ingest.Here;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Replay;
 using TrafficOrleans.Ingest.Scheduling;

@@ -7,7 +7,7 @@ using Npgsql;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest;
 using TrafficOrleans.Ingest.DualWrite;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;

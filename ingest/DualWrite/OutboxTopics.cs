@@ -1,4 +1,4 @@
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Ingest.DualWrite;
 
 /// <summary>Kafka header names of the dead letters ingestion writes to the outbox (topic names: the <c>Kafka:Topics</c> catalogue).</summary>
 public static class OutboxTopics

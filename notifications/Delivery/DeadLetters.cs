@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka.Providers;
 
 namespace TrafficOrleans.Notifications.Delivery;

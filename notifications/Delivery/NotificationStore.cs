@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Rules;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 
 namespace TrafficOrleans.Ingest.IntegrationTests;
 

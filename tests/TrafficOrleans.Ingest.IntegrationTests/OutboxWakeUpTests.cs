@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Kafka.Health;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications;
