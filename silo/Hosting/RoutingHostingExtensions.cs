@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
@@ -38,6 +39,7 @@ public static partial class RoutingHostingExtensions
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();
         services.AddSingleton<RoutingKafkaClients>();
+        services.AddSingleton<IRouteUpdates, KafkaRouteUpdates>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();
         services.AddHostedService<RoutingSnapshotSync>();

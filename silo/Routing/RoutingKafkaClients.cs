@@ -1,9 +1,10 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// The Kafka clients of routing: one shared producer (route-updates and dead letters) and the route-graph

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
+using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.Kafka.Topics;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// Reads <c>traffic-predictions</c> in consumer group <c>route-graph-group</c> (one member per silo; Kafka spreads
