@@ -8,13 +8,14 @@ using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using Npgsql;
 using TrafficOrleans.Ingest.DualWrite;
 using TrafficOrleans.Ingest.Here;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Replay;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.Storage.Hosting;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 
 namespace TrafficOrleans.Ingest;
@@ -59,7 +60,7 @@ public static class IngestHostingExtensions
         builder.AddTrafficSources();
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddKafkaClientSettings();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(StorageConnectionStrings.Postgres(configuration)).Build());
         services.TryAddSingleton<OutboxSignal>();

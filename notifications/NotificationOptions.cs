@@ -11,18 +11,6 @@ public sealed class NotificationOptions
     /// <summary>Run the notification consumer on this silo.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Topic the predictions arrive on.</summary>
-    [Required]
-    public string PredictionsTopic { get; set; } = "traffic-predictions";
-
-    /// <summary>Topic the alerts are published to (through the outbox).</summary>
-    [Required]
-    public string NotificationsTopic { get; set; } = "traffic-notifications";
-
-    /// <summary>Where malformed prediction values go, with reason headers (through the outbox).</summary>
-    [Required]
-    public string DeadLetterTopic { get; set; } = "traffic-dlq";
-
     /// <summary>Consumer group of the notification consumers (one member per silo).</summary>
     [Required]
     public string ConsumerGroup { get; set; } = "notification-group";

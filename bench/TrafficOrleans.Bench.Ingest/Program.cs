@@ -4,9 +4,10 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest;
 using TrafficOrleans.Ingest.DualWrite;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
@@ -36,7 +37,7 @@ try
     var to = from + (interval * ticks);
 
     using var signal = new OutboxSignal();
-    var writer = new TrafficBatchWriter(dataSource, signal, NullLogger<TrafficBatchWriter>.Instance);
+    var writer = new TrafficBatchWriter(dataSource, signal, Microsoft.Extensions.Options.Options.Create(new KafkaTopicsOptions()), NullLogger<TrafficBatchWriter>.Instance);
     using var relay = new OutboxRelay(dataSource, Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
         Options.Create(new OutboxOptions()), new OutboxMetrics(), NullLogger<OutboxRelay>.Instance);
 
@@ -50,7 +51,7 @@ try
     var total = clock.Elapsed;
 
     var stored = await CountAsync(dataSource, "SELECT count(*) FROM traffic_data");
-    var onTopic = TopicMessages(broker.BootstrapServers, OutboxTopics.TrafficRaw);
+    var onTopic = TopicMessages(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings);
     Console.WriteLine($"Ingest benchmark: {progress.Readings:N0} simulated readings ({simulator.Model.Roads.Count} roads × {progress.TicksDone} ticks), {Environment.ProcessorCount} cores");
     Console.WriteLine();
     Console.WriteLine("| stage | readings | seconds | readings/s |");

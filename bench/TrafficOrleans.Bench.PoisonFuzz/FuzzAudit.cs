@@ -1,3 +1,4 @@
+using TrafficOrleans.Kafka.Topics;
 using System.Text;
 using Confluent.Kafka;
 using Npgsql;
@@ -23,7 +24,7 @@ public sealed record FuzzAudit(
             "SELECT count(*) FROM traffic_data t JOIN predictions p ON p.road_id = t.road_id AND p.timestamp = t.timestamp").ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         var predictions = ReadAll(bootstrapServers, "traffic-predictions");
         var predictionIds = predictions.Select(m => Encoding.UTF8.GetString(m.Message.Value ?? [])).Select(EventIdOf).ToList();
-        var dead = ReadAll(bootstrapServers, "traffic-dlq").Where(m => Header(m, "dlq-source-topic") == "traffic-raw").ToList();
+        var dead = ReadAll(bootstrapServers, KafkaTopicsOptions.DefaultDeadLetters).Where(m => Header(m, "dlq-source-topic") == "traffic-raw").ToList();
         var deadKeys = dead.Select(m => $"{Header(m, "dlq-source-partition")}@{Header(m, "dlq-source-offset")}").ToList();
         var goodStored = stored.Count(good.Contains);
         return new FuzzAudit(

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Spectre.Console;
 using TrafficOrleans.Cli.Hosting;
 using TrafficOrleans.Ingest;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Time;
 

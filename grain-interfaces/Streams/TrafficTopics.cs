@@ -1,8 +1,9 @@
 namespace TrafficOrleans.GrainInterfaces.Streams;
 
 /// <summary>
-/// The product's Kafka topics, which are also the Orleans stream namespaces of the "kafka" stream
-/// provider, and their consumer groups (names from the original design).
+/// The Orleans stream namespaces of the "kafka" stream provider and the product's consumer groups (names from the
+/// original design). A namespace is a compile-time identity of grains' streams; the Kafka topic carrying it is named in
+/// the topic catalogue (<c>Kafka:Topics</c>), whose defaults equal these names.
 /// </summary>
 public static class TrafficTopics
 {
@@ -20,9 +21,6 @@ public static class TrafficTopics
 
     /// <summary>Alerts, key road_id; pushed to browsers.</summary>
     public const string Notifications = "traffic-notifications";
-
-    /// <summary>Rejected messages with the reason in headers, key = original key.</summary>
-    public const string DeadLetters = "traffic-dlq";
 
     /// <summary>Group under which RoadGrains' reads of <see cref="RawReadings"/> are committed.</summary>
     public const string PredictionGroup = "ml-prediction-group";

@@ -1,6 +1,4 @@
-using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Routing;
@@ -18,8 +16,7 @@ namespace TrafficOrleans.Grains.Routing;
 public sealed partial class RoutingGrain(
     RoutingNetwork network,
     ResilientRedis redis,
-    RoutingKafkaClients kafka,
-    IOptions<RoutingOptions> options,
+    IRouteUpdates routeUpdates,
     RoutingMetrics metrics,
     TimeProvider clock,
     ILogger<RoutingGrain> logger) : Grain, IRoutingGrain
@@ -87,32 +84,9 @@ public sealed partial class RoutingGrain(
         }
     }
 
-    private void Announce(WeightsUpdate update)
-    {
-        var updated = new RouteGraphUpdated(Guid.NewGuid(), update.Snapshot.Timestamp, update.Snapshot.Version, update.RoadsUpdated, RouteGraphUpdated.PredictionsApplied);
-        var message = new Message<string?, byte[]>
-        {
-            Key = IRoutingGrain.SingletonKey,
-            Value = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(updated, TrafficJson.Options),
-        };
-        try
-        {
-            // Not awaited: the grain turn should not wait for broker acks; the delivery report counts failures.
-            kafka.Producer.Produce(options.Value.RouteUpdatesTopic, message, report =>
-            {
-                if (report.Error.IsError)
-                {
-                    metrics.SideEffectFailed("route-update");
-                    LogAnnounceFailed(logger, updated.GraphVersion, report.Error.Reason);
-                }
-            });
-        }
-        catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
-        {
-            metrics.SideEffectFailed("route-update");
-            LogAnnounceFailed(logger, updated.GraphVersion, ex.Message);
-        }
-    }
+    private void Announce(WeightsUpdate update) =>
+        routeUpdates.Announce(new RouteGraphUpdated(
+            Guid.NewGuid(), update.Snapshot.Timestamp, update.Snapshot.Version, update.RoadsUpdated, RouteGraphUpdated.PredictionsApplied));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing grain active at graph version {Version} ({Nodes} nodes, {Edges} edges)")]
     private static partial void LogActivated(ILogger logger, string version, int nodes, int edges);
@@ -126,6 +100,4 @@ public sealed partial class RoutingGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Routing weights {Version} could not be saved to Redis (unavailable or circuit open)")]
     private static partial void LogSaveFailed(ILogger logger, string version);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Route update {Version} could not be published: {Reason}")]
-    private static partial void LogAnnounceFailed(ILogger logger, string version, string reason);
 }

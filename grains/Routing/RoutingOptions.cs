@@ -11,18 +11,6 @@ public sealed class RoutingOptions
     /// <summary>Run the route-graph consumer on this silo (off for hosts that must not read predictions).</summary>
     public bool ConsumerEnabled { get; set; } = true;
 
-    /// <summary>Topic the predictions arrive on.</summary>
-    [Required]
-    public string PredictionsTopic { get; set; } = "traffic-predictions";
-
-    /// <summary>Topic each applied batch is announced on.</summary>
-    [Required]
-    public string RouteUpdatesTopic { get; set; } = "route-updates";
-
-    /// <summary>Where malformed prediction values go, with reason headers.</summary>
-    [Required]
-    public string DeadLetterTopic { get; set; } = "traffic-dlq";
-
     /// <summary>Consumer group of the route-graph consumers (one member per silo).</summary>
     [Required]
     public string ConsumerGroup { get; set; } = "route-graph-group";

@@ -4,11 +4,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
+using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Ingest.DualWrite;
 
@@ -19,7 +21,7 @@ namespace TrafficOrleans.Ingest.DualWrite;
 /// later by the <see cref="OutboxRelay"/>, so a crash at any point loses nothing and re-running duplicates nothing
 /// in the database.
 /// </summary>
-public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, OutboxSignal signal, ILogger<TrafficBatchWriter> logger)
+public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, OutboxSignal signal, IOptions<KafkaTopicsOptions> topics, ILogger<TrafficBatchWriter> logger)
 {
     private const int MaxAttempts = 3;
 
@@ -41,7 +43,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         """;
 
     // Outbox rows only for the readings the INSERT actually added, in the batch's order.
-    private const string InsertSql = $"""
+    private const string InsertSql = """
         WITH inserted AS (
             INSERT INTO traffic_data (road_id, "timestamp", speed, free_flow_speed, jam_factor, congestion_level,
                                       speed_ratio, is_rush_hour, event_id, road_name)
@@ -50,7 +52,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
             ON CONFLICT (road_id, "timestamp") DO NOTHING
             RETURNING road_id, "timestamp")
         INSERT INTO outbox (topic, message_key, payload)
-        SELECT '{OutboxTopics.TrafficRaw}', s.road_id, s.payload
+        SELECT $1, s.road_id, s.payload
         FROM ingest_stage s JOIN inserted i ON i.road_id = s.road_id AND i."timestamp" = s.ts
         ORDER BY s.ord
         """;
@@ -69,7 +71,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
     {
         ArgumentNullException.ThrowIfNull(batches);
         var readings = DistinctReadings(batches, out var repeated);
-        var deadLetters = DeadLetters(batches);
+        var deadLetters = DeadLetters(batches, topics.Value.DeadLetters);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -99,7 +101,9 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
             await EnsurePartitionsAsync(connection, transaction, readings, cancellationToken);
             await ExecuteAsync(connection, transaction, CreateStageSql, cancellationToken);
             await CopyAsync(connection, readings, cancellationToken);
-            inserted = await ExecuteAsync(connection, transaction, InsertSql, cancellationToken);
+            await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = topics.Value.RawReadings });
+            inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var deadLettered = await OutboxWriter.WriteAsync(connection, transaction, deadLetters, cancellationToken);
@@ -182,19 +186,19 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         return readings;
     }
 
-    private static List<OutboxMessage> DeadLetters(IReadOnlyList<TrafficBatch> batches)
+    private static List<OutboxMessage> DeadLetters(IReadOnlyList<TrafficBatch> batches, string deadLetterTopic)
     {
         var messages = new List<OutboxMessage>();
         foreach (var batch in batches)
         {
-            foreach (var rejected in batch.Rejected) messages.Add(DeadLetter(rejected));
+            foreach (var rejected in batch.Rejected) messages.Add(DeadLetter(rejected, deadLetterTopic));
         }
 
         return messages;
     }
 
-    /// <summary>The <c>traffic-dlq</c> message of a rejected reading: original payload, reason in headers.</summary>
-    internal static OutboxMessage DeadLetter(RejectedReading rejected)
+    /// <summary>The dead-letter message of a rejected reading: original payload, reason in headers.</summary>
+    internal static OutboxMessage DeadLetter(RejectedReading rejected, string deadLetterTopic)
     {
         var observedAt = rejected.ObservedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         var reason = RejectionReasons.Name(rejected.Reason);
@@ -209,7 +213,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         // Same rejection of the same input at the same tick → same key, so a re-poll does not dead-letter it twice.
         var identity = Encoding.UTF8.GetBytes($"{rejected.Source}|{observedAt}|{rejected.RoadId}|{reason}|{rejected.Payload}");
         var dedupKey = Convert.ToHexString(SHA256.HashData(identity), 0, 16);
-        return new OutboxMessage(OutboxTopics.TrafficDlq, rejected.RoadId ?? rejected.Source, Encoding.UTF8.GetBytes(rejected.Payload), headers, dedupKey);
+        return new OutboxMessage(deadLetterTopic, rejected.RoadId ?? rejected.Source, Encoding.UTF8.GetBytes(rejected.Payload), headers, dedupKey);
     }
 
     private static bool IsTransient(PostgresException ex) =>

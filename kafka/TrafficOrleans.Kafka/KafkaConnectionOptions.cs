@@ -11,9 +11,12 @@ public class KafkaConnectionOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Kafka";
 
+    /// <summary>Default of <see cref="BootstrapServers"/>: the embedded development broker of a local silo.</summary>
+    public const string DefaultBootstrapServers = "localhost:59092";
+
     /// <summary><c>bootstrap.servers</c>: the embedded development broker locally, the cluster in production.</summary>
     [Required]
-    public string BootstrapServers { get; set; } = "localhost:59092";
+    public string BootstrapServers { get; set; } = DefaultBootstrapServers;
 
     /// <summary>librdkafka settings passed through unchanged; values of secret-looking keys are never logged.</summary>
     public Dictionary<string, string> ClientConfig { get; set; } = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Kafka;
 
@@ -6,7 +7,7 @@ namespace TrafficOrleans.Kafka;
 public sealed class KafkaStreamOptions
 {
     /// <summary><c>bootstrap.servers</c>: the project's development broker or a real Kafka cluster.</summary>
-    public string BootstrapServers { get; set; } = "localhost:9092";
+    public string BootstrapServers { get; set; } = KafkaConnectionOptions.DefaultBootstrapServers;
 
     /// <summary>
     /// Extra librdkafka settings passed to every client unchanged (e.g. <c>security.protocol</c>,
@@ -19,7 +20,7 @@ public sealed class KafkaStreamOptions
     public List<KafkaTopicOptions> Topics { get; set; } = [];
 
     /// <summary>Where rejected messages go, with headers saying why and from where.</summary>
-    public string DeadLetterTopic { get; set; } = "traffic-dlq";
+    public string DeadLetterTopic { get; set; } = KafkaTopicsOptions.DefaultDeadLetters;
 
     /// <summary>Retention of the dead-letter topic when created.</summary>
     public TimeSpan DeadLetterRetention { get; set; } = TimeSpan.FromDays(7);

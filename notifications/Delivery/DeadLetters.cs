@@ -1,34 +1,22 @@
 using System.Globalization;
-using Confluent.Kafka;
-using TrafficOrleans.Ingest.Outbox;
-using TrafficOrleans.Kafka.Producing;
+using System.Text;
+using TrafficOrleans.Outbox;
+using TrafficOrleans.Kafka.Providers;
 
 namespace TrafficOrleans.Notifications.Delivery;
 
 /// <summary>
-/// The dead-letter message of a rejected prediction, written to the outbox in the batch's transaction (so it is
-/// safe before the offset is committed): original key and value, plus the stream provider's reason headers.
+/// The outbox message of a dead letter, written in the batch's transaction (so it is safe before the offset is
+/// committed): original key and value, plus the shared reason headers (<see cref="DeadLetterHeaders"/>).
 /// </summary>
 public static class DeadLetters
 {
-    /// <summary>The outbox message for <paramref name="source"/>; its dedup key is the source position, so a redelivery adds no second row.</summary>
-    public static OutboxMessage For(ConsumeResult<string?, byte[]> source, string category, string reason, NotificationOptions options, DateTimeOffset rejectedAt)
+    /// <summary>The outbox message for <paramref name="letter"/>; its dedup key is the source position, so a redelivery adds no second row.</summary>
+    public static OutboxMessage For(DeadLetter letter, string deadLetterTopic, DateTimeOffset rejectedAt)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
-        var partition = source.Partition.Value.ToString(CultureInfo.InvariantCulture);
-        var offset = source.Offset.Value.ToString(CultureInfo.InvariantCulture);
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [KafkaHeaderNames.DeadLetterReason] = reason,
-            [KafkaHeaderNames.DeadLetterCategory] = category,
-            [KafkaHeaderNames.DeadLetterSourceTopic] = source.Topic,
-            [KafkaHeaderNames.DeadLetterSourcePartition] = partition,
-            [KafkaHeaderNames.DeadLetterSourceOffset] = offset,
-            [KafkaHeaderNames.DeadLetterConsumerGroup] = options.ConsumerGroup,
-            [KafkaHeaderNames.DeadLetterRejectedAt] = rejectedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        };
-        return new OutboxMessage(options.DeadLetterTopic, source.Message.Key, source.Message.Value ?? [], headers,
-            DedupKey: $"{options.ConsumerGroup}|{source.Topic}|{partition}|{offset}");
+        ArgumentNullException.ThrowIfNull(letter);
+        var headers = DeadLetterHeaders.Describe(letter, rejectedAt).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        return new OutboxMessage(deadLetterTopic, letter.Key is null ? null : Encoding.UTF8.GetString(letter.Key), letter.Value ?? [], headers,
+            DedupKey: string.Create(CultureInfo.InvariantCulture, $"{letter.ConsumerGroup}|{letter.SourceTopic}|{letter.SourcePartition}|{letter.SourceOffset}"));
     }
 }

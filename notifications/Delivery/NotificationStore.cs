@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Delivery;
@@ -13,7 +14,7 @@ namespace TrafficOrleans.Notifications.Delivery;
 /// rows. The outbox relay publishes them later, so Kafka only ever sees what PostgreSQL committed, and a batch
 /// processed twice (a redelivery after a crash) adds nothing the second time.
 /// </summary>
-public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal signal, NotificationOptions options)
+public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal signal, KafkaTopicsOptions topics)
 {
     private const string LastAlertTypesSql = """
         SELECT DISTINCT ON (road_id) road_id, alert_type FROM notifications
@@ -79,7 +80,7 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal 
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. alerts.Select(a => a.Message)] });
         command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. alerts.Select(a => a.Timestamp.UtcDateTime)] });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. alerts.Select(a => JsonSerializer.SerializeToUtf8Bytes(a, TrafficJson.Options))] });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = options.NotificationsTopic });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = topics.Notifications });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) inserted[reader.GetString(0)] = reader.GetInt64(1);
         return inserted;

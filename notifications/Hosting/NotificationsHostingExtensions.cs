@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Delivery;
 
 namespace TrafficOrleans.Notifications.Hosting;
@@ -30,13 +32,13 @@ public static class NotificationsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddKafkaClientSettings();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<NotificationMetrics>();
         services.TryAddSingleton(_ => CrashPoints.FromEnvironment());
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value));
         if (configuration.GetValue($"{NotificationOptions.SectionName}:{nameof(NotificationOptions.Enabled)}", true))
         {
             services.AddHostedService<NotificationConsumer>();

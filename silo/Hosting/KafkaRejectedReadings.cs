@@ -22,9 +22,10 @@ public sealed class KafkaRejectedReadings(IServiceProvider services) : IRejected
         ArgumentNullException.ThrowIfNull(reading);
         var clients = services.GetRequiredKeyedService<KafkaStreamClients>(TrafficTopics.StreamProvider);
         var key = Encoding.UTF8.GetBytes(reading.RoadId);
-        var partitions = clients.Options.TopicForNamespace(TrafficTopics.RawReadings)?.Partitions ?? 1;
+        var topic = clients.Options.TopicForNamespace(TrafficTopics.RawReadings);
+        var partitions = topic?.Partitions ?? 1;
         var letter = new DeadLetter(
-            TrafficTopics.RawReadings,
+            topic?.Name ?? TrafficTopics.RawReadings,
             KafkaPartitioner.PartitionFor(key, partitions),
             sourceOffset,
             TrafficTopics.PredictionGroup,

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 
 namespace TrafficOrleans.Silo.Hosting;
@@ -29,7 +31,7 @@ public static partial class RoutingHostingExtensions
     public static IServiceCollection AddTrafficRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddKafkaClientSettings();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
@@ -37,6 +39,7 @@ public static partial class RoutingHostingExtensions
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();
         services.AddSingleton<RoutingKafkaClients>();
+        services.AddSingleton<IRouteUpdates, KafkaRouteUpdates>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();
         services.AddHostedService<RoutingSnapshotSync>();

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 
 namespace TrafficOrleans.Silo.Hosting;
 

@@ -6,6 +6,7 @@ using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.GrainInterfaces.Streams;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Silo.Hosting;
@@ -21,8 +22,10 @@ public static class StreamingHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         var settings = configuration.GetSection(KafkaSettings.SectionName).Get<KafkaSettings>() ?? new KafkaSettings();
+        var topics = configuration.GetSection(KafkaTopicsOptions.SectionName).Get<KafkaTopicsOptions>() ?? new KafkaTopicsOptions();
         var postgres = StorageConnectionStrings.Postgres(configuration);
-        silo.AddKafkaStreams(TrafficTopics.StreamProvider, options => Configure(options, settings));
+        silo.AddKafkaStreams(TrafficTopics.StreamProvider, options => Configure(options, settings, topics));
+        silo.Services.AddKafkaClientSettings();
         AddMessageChecks(silo.Services, configuration);
         // Explicit subscriptions (dashboards, tools) keep their pub-sub state with the rest of the grain state.
         silo.AddAdoNetGrainStorage("PubSubStore", o =>
@@ -82,25 +85,27 @@ public static class StreamingHostingExtensions
         return configuration.GetValue("Ingest:Simulator:SpeedUp", 1.0) > 1 || configuration["Ingest:Simulator:StartAt"] is not null;
     }
 
-    private static void Configure(KafkaStreamOptions options, KafkaSettings settings)
+    private static void Configure(KafkaStreamOptions options, KafkaSettings settings, KafkaTopicsOptions topics)
     {
         options.BootstrapServers = settings.BootstrapServers;
         options.ClientConfig = new Dictionary<string, string>(settings.ClientConfig, StringComparer.Ordinal);
         // Strict: a field left out of a message is a rejection, not a silent 0 km/h or all-zero id.
         options.JsonSerializerOptions = TrafficJson.Strict;
-        options.DeadLetterTopic = TrafficTopics.DeadLetters;
+        options.DeadLetterTopic = topics.DeadLetters;
+        // Grains address streams by namespace (a compile-time constant); the catalogue names the topic carrying it.
         options.Topics =
         [
-            Topic(TrafficTopics.RawReadings, settings, TimeSpan.FromDays(7), TrafficTopics.PredictionGroup, typeof(TrafficReading)),
-            Topic(TrafficTopics.Predictions, settings, TimeSpan.FromHours(24)),
-            Topic(TrafficTopics.RouteUpdates, settings, TimeSpan.FromHours(1)),
-            Topic(TrafficTopics.Notifications, settings, TimeSpan.FromHours(1)),
+            Topic(topics.RawReadings, TrafficTopics.RawReadings, settings, TimeSpan.FromDays(7), TrafficTopics.PredictionGroup, typeof(TrafficReading)),
+            Topic(topics.Predictions, TrafficTopics.Predictions, settings, TimeSpan.FromHours(24)),
+            Topic(topics.RouteUpdates, TrafficTopics.RouteUpdates, settings, TimeSpan.FromHours(1)),
+            Topic(topics.Notifications, TrafficTopics.Notifications, settings, TimeSpan.FromHours(1)),
         ];
     }
 
-    private static KafkaTopicOptions Topic(string name, KafkaSettings settings, TimeSpan retention, string? consumerGroup = null, Type? eventType = null) => new()
+    private static KafkaTopicOptions Topic(string name, string streamNamespace, KafkaSettings settings, TimeSpan retention, string? consumerGroup = null, Type? eventType = null) => new()
     {
         Name = name,
+        StreamNamespace = streamNamespace,
         Partitions = settings.Partitions,
         ReplicationFactor = settings.ReplicationFactor,
         Retention = retention,

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
@@ -41,7 +42,7 @@ public sealed class CrashRecoveryTests(ServersFixture database) : IAsyncLifetime
             while (await reader.ReadAsync()) storedIds.Add(reader.GetString(0));
         }
 
-        var published = TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, (int)stored, TimeSpan.FromSeconds(30));
+        var published = TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings, (int)stored, TimeSpan.FromSeconds(30));
         var publishedIds = published.Select(m => JsonDocument.Parse(m.Message.Value).RootElement.GetProperty("event_id").GetString()!).ToHashSet();
         // At least once, same event_id: every stored reading is on the topic (a re-send would repeat an id, never add one).
         Assert.Equal(storedIds, publishedIds);

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Ingest.DualWrite;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka;
@@ -33,7 +35,7 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         Assert.Equal(batch.Readings.Count, round.Published);
         Assert.Equal(0, again.Claimed);
         Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NULL"));
-        var messages = TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, batch.Readings.Count + 1, TimeSpan.FromSeconds(3));
+        var messages = TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings, batch.Readings.Count + 1, TimeSpan.FromSeconds(3));
         Assert.Equal(batch.Readings.Count, messages.Count);
         var expected = batch.Readings.ToDictionary(r => r.RoadId);
         foreach (var message in messages)
@@ -65,14 +67,14 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
 
         await relay.DrainAsync(CancellationToken.None);
 
-        var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficDlq, 1, Deadline));
+        var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultDeadLetters, 1, Deadline));
         Assert.Equal("road-bad,-7", Encoding.UTF8.GetString(dead.Message.Value));
         Assert.Equal("road-bad", dead.Message.Key);
         string Header(string name) => Encoding.UTF8.GetString(dead.Message.Headers.GetLastBytes(name));
         Assert.Equal("negative_speed", Header(OutboxTopics.DeadLetterCategoryHeader));
         Assert.Equal("test", Header(OutboxTopics.DeadLetterSourceHeader));
         Assert.Contains("-7", Header(OutboxTopics.DeadLetterReasonHeader), StringComparison.Ordinal);
-        Assert.Single(TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, 1, Deadline));
+        Assert.Single(TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings, 1, Deadline));
     }
 
     [Fact]

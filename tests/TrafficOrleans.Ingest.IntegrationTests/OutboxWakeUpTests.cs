@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Kafka.Health;
 
@@ -43,7 +44,7 @@ public sealed class OutboxWakeUpTests(ServersFixture database) : IAsyncLifetime
         await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
 
         await Eventually.WaitForAsync(UnsentAsync, n => n == 0, Prompt, "the idle relay to publish rows committed elsewhere");
-        Assert.Equal(batch.Readings.Count, TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, batch.Readings.Count + 1, TimeSpan.FromSeconds(2)).Count);
+        Assert.Equal(batch.Readings.Count, TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings, batch.Readings.Count + 1, TimeSpan.FromSeconds(2)).Count);
         await host.StopAsync();
     }
 
@@ -76,7 +77,7 @@ public sealed class OutboxWakeUpTests(ServersFixture database) : IAsyncLifetime
         // The first backoff alone is 24–36 s: only the listener's reconnect explains a publish within the deadline.
         await Eventually.WaitForAsync(UnsentAsync, n => n == 0, Prompt, "the relay to resume after PostgreSQL returned");
         await Eventually.WaitForAsync(() => Task.FromResult(health.DegradedComponents.Count), n => n == 0, Prompt, "the pipeline to report healthy again");
-        Assert.Equal(batch.Readings.Count, TopicReader.Read(broker.BootstrapServers, OutboxTopics.TrafficRaw, batch.Readings.Count + 1, TimeSpan.FromSeconds(2)).Count);
+        Assert.Equal(batch.Readings.Count, TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings, batch.Readings.Count + 1, TimeSpan.FromSeconds(2)).Count);
         await host.StopAsync();
     }
 

@@ -36,7 +36,7 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
 
         Assert.Equal(1, await database.CountAsync(
             "SELECT count(*) FROM notifications WHERE road_id = 'hanoi_rd_123' AND alert_type = 'congestion-expected' AND severity = 'info'"));
-        var message = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Options.NotificationsTopic, 2, TimeSpan.FromSeconds(3)));
+        var message = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Topics.Notifications, 2, TimeSpan.FromSeconds(3)));
         Assert.Equal("hanoi_rd_123", message.Message.Key);
         using var json = JsonDocument.Parse(message.Message.Value);
         var root = json.RootElement;
@@ -77,7 +77,7 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         Assert.Equal(roads.Length, await database.CountAsync("SELECT count(DISTINCT event_id) FROM notifications"));
         Assert.Equal(roads.Length, await database.CountAsync("SELECT count(*) FROM notifications"));
         Assert.Equal(roads.Length, await database.CountAsync("SELECT count(*) FROM outbox WHERE topic = 'traffic-notifications'"));
-        var messages = TopicReader.Read(broker.BootstrapServers, harness.Options.NotificationsTopic, roads.Length + 1, TimeSpan.FromSeconds(3));
+        var messages = TopicReader.Read(broker.BootstrapServers, harness.Topics.Notifications, roads.Length + 1, TimeSpan.FromSeconds(3));
         Assert.Equal(roads.Order(), messages.Select(m => m.Message.Key!).Order());
         Assert.Equal(roads.Length, messages.Select(m => JsonDocument.Parse(m.Message.Value).RootElement.GetProperty("event_id").GetGuid()).Distinct().Count());
     }
@@ -99,14 +99,14 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
         await relay.DrainAsync(CancellationToken.None);
 
-        var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Options.DeadLetterTopic, 2, TimeSpan.FromSeconds(3)));
+        var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Topics.DeadLetters, 2, TimeSpan.FromSeconds(3)));
         Assert.Equal("road-bad", dead.Message.Key);
         string Header(string name) => Encoding.UTF8.GetString(dead.Message.Headers.GetLastBytes(name));
         Assert.Equal("malformed-json", Header(KafkaHeaderNames.DeadLetterCategory));
         Assert.NotEmpty(Header(KafkaHeaderNames.DeadLetterReason));
-        Assert.Equal(harness.Options.PredictionsTopic, Header(KafkaHeaderNames.DeadLetterSourceTopic));
+        Assert.Equal(harness.Topics.Predictions, Header(KafkaHeaderNames.DeadLetterSourceTopic));
         Assert.Equal(harness.Options.ConsumerGroup, Header(KafkaHeaderNames.DeadLetterConsumerGroup));
-        var notified = TopicReader.Read(broker.BootstrapServers, harness.Options.NotificationsTopic, 3, TimeSpan.FromSeconds(3));
+        var notified = TopicReader.Read(broker.BootstrapServers, harness.Topics.Notifications, 3, TimeSpan.FromSeconds(3));
         Assert.Equal(["road-good-1", "road-good-2"], notified.Select(m => m.Message.Key!).Order());
     }
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications;
 using TrafficOrleans.Notifications.Delivery;
 
@@ -21,10 +22,14 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
     /// <summary>A fresh group per test, so earlier tests' commits do not matter.</summary>
     public NotificationOptions Options { get; } = new() { ConsumerGroup = $"notification-test-{Guid.NewGuid():N}", BatchWindow = TimeSpan.FromMilliseconds(200) };
 
+    /// <summary>The topic catalogue (defaults: the topics the test broker creates).</summary>
+    public KafkaTopicsOptions Topics { get; } = new();
+
     /// <summary>A consumer; <paramref name="crashPoints"/> injects the crash.</summary>
     public NotificationConsumer Consumer(CrashPoints? crashPoints = null) =>
-        new(new NotificationStore(dataSource, new OutboxSignal(), Options),
+        new(new NotificationStore(dataSource, new OutboxSignal(), Topics),
             Microsoft.Extensions.Options.Options.Create(Options),
+            Microsoft.Extensions.Options.Options.Create(Topics),
             Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
             new NotificationMetrics(),
             crashPoints ?? new CrashPoints(),
@@ -41,7 +46,7 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
     public async Task ProduceAsync(params (string Key, byte[] Value)[] messages)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, Acks = Acks.All }).Build();
-        foreach (var (key, value) in messages) await producer.ProduceAsync(Options.PredictionsTopic, new Message<string, byte[]> { Key = key, Value = value });
+        foreach (var (key, value) in messages) await producer.ProduceAsync(Topics.Predictions, new Message<string, byte[]> { Key = key, Value = value });
     }
 
     /// <summary>The JSON value of a prediction.</summary>
@@ -54,7 +59,7 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
     public long CommittedCount()
     {
         using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = Options.ConsumerGroup }).Build();
-        var partitions = Enumerable.Range(0, EmbeddedBroker.Partitions).Select(p => new TopicPartition(Options.PredictionsTopic, p));
+        var partitions = Enumerable.Range(0, EmbeddedBroker.Partitions).Select(p => new TopicPartition(Topics.Predictions, p));
         return reader.Committed(partitions, TimeSpan.FromSeconds(5)).Sum(c => c.Offset.Value < 0 ? 0 : c.Offset.Value);
     }
 

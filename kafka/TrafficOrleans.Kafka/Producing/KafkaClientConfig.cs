@@ -2,7 +2,7 @@ using Confluent.Kafka;
 
 namespace TrafficOrleans.Kafka.Producing;
 
-/// <summary>Builds librdkafka client configurations from the provider options (plus the passthrough settings).</summary>
+/// <summary>Builds the producer and admin client configurations from the provider options (plus the passthrough settings).</summary>
 public static class KafkaClientConfig
 {
     /// <summary>The idempotent, acks=all producer every write of the provider goes through.</summary>
@@ -24,31 +24,6 @@ public static class KafkaClientConfig
         };
         return config;
     }
-
-    /// <summary>A consumer of one assigned partition: manual assignment, manual commits.</summary>
-    public static ConsumerConfig Consumer(KafkaStreamOptions options, string groupId, string clientId)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var config = ManualCommitConsumer(options.BootstrapServers, options.ClientConfig, groupId, clientId);
-        config.IsolationLevel = IsolationLevel.ReadCommitted;
-        return config;
-    }
-
-    /// <summary>
-    /// What every consumer of the product shares: offsets committed by hand, only after the work is durably done;
-    /// a group without a committed offset starts from the beginning; short fetch waits keep batch windows honest.
-    /// </summary>
-    internal static ConsumerConfig ManualCommitConsumer(string bootstrapServers, IReadOnlyDictionary<string, string> clientConfig, string groupId, string clientId) =>
-        new(new Dictionary<string, string>(clientConfig, StringComparer.Ordinal))
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = groupId,
-            ClientId = clientId,
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 50,
-        };
 
     /// <summary>Admin client for topic creation and metadata.</summary>
     public static AdminClientConfig Admin(KafkaStreamOptions options)

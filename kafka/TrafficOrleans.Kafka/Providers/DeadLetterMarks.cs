@@ -33,5 +33,5 @@ public sealed class DeadLetterMarks(KafkaStreamOptions options) : IDisposable
 
     // Only commits and fetches offsets (never subscribes or joins), so one client per group serves every partition.
     private IConsumer<byte[], byte[]> Client(string group) => _clients.GetOrAdd(group, g => new Lazy<IConsumer<byte[], byte[]>>(() =>
-        new ConsumerBuilder<byte[], byte[]>(Producing.KafkaClientConfig.Consumer(options, $"{g}.dead-lettered", $"{g}-dead-letter-marks")).Build())).Value;
+        new ConsumerBuilder<byte[], byte[]>(Consuming.KafkaConsumerConfig.AssignedPartitions(options, $"{g}.dead-lettered", $"{g}-dead-letter-marks")).Build())).Value;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using TrafficOrleans.Kafka.Producing;
@@ -21,21 +19,11 @@ public sealed partial class DeadLetterPublisher(KafkaMessageProducer producer, K
     public async Task PublishAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        var headers = new Headers();
-        foreach (var header in letter.Headers ?? []) headers.Add(header.Key, header.GetValueBytes());
-        headers.Add(KafkaHeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(letter.Rejection.Reason));
-        headers.Add(KafkaHeaderNames.DeadLetterCategory, Encoding.UTF8.GetBytes(letter.Rejection.Category));
-        headers.Add(KafkaHeaderNames.DeadLetterSourceTopic, Encoding.UTF8.GetBytes(letter.SourceTopic));
-        headers.Add(KafkaHeaderNames.DeadLetterSourcePartition, Encoding.UTF8.GetBytes(letter.SourcePartition.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(KafkaHeaderNames.DeadLetterSourceOffset, Encoding.UTF8.GetBytes(letter.SourceOffset.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(KafkaHeaderNames.DeadLetterConsumerGroup, Encoding.UTF8.GetBytes(letter.ConsumerGroup));
-        headers.Add(KafkaHeaderNames.DeadLetterRejectedAt, Encoding.UTF8.GetBytes(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-
         var message = new Message<byte[]?, byte[]>
         {
             Key = letter.Key,
             Value = letter.Value ?? [],
-            Headers = headers,
+            Headers = DeadLetterHeaders.ToKafka(letter, DateTimeOffset.UtcNow),
             Timestamp = letter.Timestamp,
         };
         await producer.ProduceAsync(new TopicPartition(options.DeadLetterTopic, new Partition(0)), message, cancellationToken);

@@ -39,7 +39,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
 
     private void Assign(TimeSpan timeout)
     {
-        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Producing.KafkaClientConfig.Consumer(options, topic.ConsumerGroup, clientId))
+        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Consuming.KafkaConsumerConfig.AssignedPartitions(options, topic.ConsumerGroup, clientId))
             .SetErrorHandler((_, error) => LogClientError(logger, partition.ToString(), error.Code, error.Reason))
             .Build();
         var committed = _consumer.Committed([partition], timeout).Single();

@@ -2,10 +2,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.Ingest.DualWrite;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 
@@ -18,7 +19,7 @@ public static class Pipeline
         SimulatorTrafficSource.Create(new SimulatorOptions(), Preprocessor(), clock ?? TimeProvider.System);
 
     public static TrafficBatchWriter Writer(NpgsqlDataSource dataSource, OutboxSignal? signal = null) =>
-        new(dataSource, signal ?? new OutboxSignal(), NullLogger<TrafficBatchWriter>.Instance);
+        new(dataSource, signal ?? new OutboxSignal(), Options.Create(new KafkaTopicsOptions()), NullLogger<TrafficBatchWriter>.Instance);
 
     public static OutboxRelay Relay(NpgsqlDataSource dataSource, string bootstrapServers, OutboxMetrics? metrics = null, int batchSize = 5000) =>
         new(dataSource,

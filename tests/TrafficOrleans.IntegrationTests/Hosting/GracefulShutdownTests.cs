@@ -6,8 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest;
-using TrafficOrleans.Ingest.Outbox;
+using TrafficOrleans.Outbox;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Silo.Hosting;
 
@@ -69,8 +70,8 @@ public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifeti
         var bootstrap = $"127.0.0.1:{port}";
         // After the restart the relay publishes whatever the first run left unsent (nothing, when it drained).
         await Eventually.WaitForAsync(() => servers.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), n => n == 0, TimeSpan.FromSeconds(30), "the restarted relay to catch up");
-        var onTopic = KafkaTestClient.EndOffsets(bootstrap, OutboxTopics.TrafficRaw, ServersFixture.KafkaPartitions).Sum();
-        var published = KafkaTestClient.ReadUntil(bootstrap, OutboxTopics.TrafficRaw, read => read.Count >= onTopic, TimeSpan.FromSeconds(30))
+        var onTopic = KafkaTestClient.EndOffsets(bootstrap, KafkaTopicsOptions.DefaultRawReadings, ServersFixture.KafkaPartitions).Sum();
+        var published = KafkaTestClient.ReadUntil(bootstrap, KafkaTopicsOptions.DefaultRawReadings, read => read.Count >= onTopic, TimeSpan.FromSeconds(30))
             .Select(m => JsonDocument.Parse(m.Message.Value!).RootElement.GetProperty("event_id").GetGuid())
             .ToList();
         await second.StopAsync();
@@ -105,7 +106,7 @@ public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifeti
     {
         var ids = Enumerable.Range(0, Readings).Select(_ => Guid.NewGuid()).ToList();
         var messages = ids.Select((id, i) => new OutboxMessage(
-            OutboxTopics.TrafficRaw, $"road-{i}", Encoding.UTF8.GetBytes($$"""{"event_id":"{{id}}"}"""))).ToList();
+            KafkaTopicsOptions.DefaultRawReadings, $"road-{i}", Encoding.UTF8.GetBytes($$"""{"event_id":"{{id}}"}"""))).ToList();
         await using var connection = await servers.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await OutboxWriter.WriteAsync(connection, transaction, messages, CancellationToken.None);

@@ -1,3 +1,4 @@
+using TrafficOrleans.Kafka.Topics;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -60,7 +61,7 @@ public sealed class AbandonedDeliveryTests
         await receiver.GetQueueMessagesAsync(100);
 
         Assert.Equal(4, KafkaTestClient.CommittedOffsets(broker.BootstrapServers, topic.ConsumerGroup, topic.Name, 1)[0]);
-        var dead = KafkaTestClient.ReadUntil(broker.BootstrapServers, "traffic-dlq", read => read.Count >= 2, Deadline);
+        var dead = KafkaTestClient.ReadUntil(broker.BootstrapServers, KafkaTopicsOptions.DefaultDeadLetters, read => read.Count >= 2, Deadline);
         Assert.Equal(["0", "2"], dead.Select(d => KafkaTestClient.Header(d, "dlq-source-offset") ?? "").Order().ToArray());
         Assert.All(dead, d => Assert.Equal("delivery-abandoned", KafkaTestClient.Header(d, "dlq-category")));
         await receiver.Shutdown(TimeSpan.FromSeconds(10));

@@ -1,3 +1,4 @@
+using TrafficOrleans.Kafka.Topics;
 using System.Diagnostics;
 using System.Text;
 using TrafficOrleans.GrainInterfaces.Grains;
@@ -28,7 +29,7 @@ public sealed class KafkaDeadLetterTests(ServersFixture servers)
         var grain = cluster.GrainFactory.GetGrain<IRoadGrain>(road);
         await Eventually.WaitForAsync(grain.GetActivityAsync, a => a.AppliedReadings == 2, Deadline, "both good readings around the bad ones");
 
-        var dead = KafkaTestClient.ReadUntil(broker.BootstrapServers, "traffic-dlq", read => read.Count >= 3, Deadline);
+        var dead = KafkaTestClient.ReadUntil(broker.BootstrapServers, KafkaTopicsOptions.DefaultDeadLetters, read => read.Count >= 3, Deadline);
         var categories = dead.Select(d => KafkaTestClient.Header(d, "dlq-category")).Order().ToList();
         Assert.Equal(["malformed-json", "missing-key", "too-large"], categories);
         Assert.All(dead, d =>

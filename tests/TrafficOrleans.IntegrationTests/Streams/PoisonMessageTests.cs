@@ -1,3 +1,4 @@
+using TrafficOrleans.Kafka.Topics;
 using System.Text;
 using System.Text.Json;
 using TrafficOrleans.GrainInterfaces.Grains;
@@ -46,7 +47,7 @@ public sealed class PoisonMessageTests(ServersFixture servers)
             await cluster.DisposeAsync();
         }
 
-        var dead = KafkaTestClient.ReadUntil(broker.BootstrapServers, "traffic-dlq", read => read.Count >= bad.Count, Deadline);
+        var dead = KafkaTestClient.ReadUntil(broker.BootstrapServers, KafkaTopicsOptions.DefaultDeadLetters, read => read.Count >= bad.Count, Deadline);
         Assert.All(dead, d =>
         {
             Assert.False(string.IsNullOrEmpty(KafkaTestClient.Header(d, "dlq-category")));
@@ -91,7 +92,7 @@ public sealed class PoisonMessageTests(ServersFixture servers)
         await Eventually.WaitForAsync(grain.GetActivityAsync, a => a.AppliedReadings == 3, Deadline, "the three good readings");
         await Eventually.WaitForAsync(() => Task.FromResult(CommittedAndEnd(broker)), p => p.Committed == p.End, Deadline, "the offsets committed past the failing reading");
 
-        var dead = Assert.Single(KafkaTestClient.ReadUntil(broker.BootstrapServers, "traffic-dlq", read => read.Count >= 1, Deadline));
+        var dead = Assert.Single(KafkaTestClient.ReadUntil(broker.BootstrapServers, KafkaTopicsOptions.DefaultDeadLetters, read => read.Count >= 1, Deadline));
         Assert.Equal("processing-failed", KafkaTestClient.Header(dead, "dlq-category"));
         Assert.Contains("the model cannot handle this reading", KafkaTestClient.Header(dead, "dlq-reason"), StringComparison.Ordinal);
         Assert.Equal("1", KafkaTestClient.Header(dead, "dlq-source-offset"));
@@ -126,7 +127,7 @@ public sealed class PoisonMessageTests(ServersFixture servers)
         KafkaTestClient.ProduceRawAsync(broker.BootstrapServers, "traffic-raw", Encoding.UTF8.GetBytes(road), value);
 
     private static long DeadLetters(KafkaBroker.KafkaBroker broker) =>
-        KafkaTestClient.EndOffsets(broker.BootstrapServers, "traffic-dlq", 1).Sum();
+        KafkaTestClient.EndOffsets(broker.BootstrapServers, KafkaTopicsOptions.DefaultDeadLetters, 1).Sum();
 
     private static long PredictionMessages(KafkaBroker.KafkaBroker broker) =>
         KafkaTestClient.EndOffsets(broker.BootstrapServers, "traffic-predictions", ServersFixture.KafkaPartitions).Sum();

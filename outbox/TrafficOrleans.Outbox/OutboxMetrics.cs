@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>Instruments of the outbox relay, on the meter <c>TrafficOrleans.Outbox</c>.</summary>
 public sealed class OutboxMetrics

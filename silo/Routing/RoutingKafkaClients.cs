@@ -1,9 +1,10 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// The Kafka clients of routing: one shared producer (route-updates and dead letters) and the route-graph
@@ -17,7 +18,7 @@ public sealed class RoutingKafkaClients(IOptions<KafkaConnectionOptions> kafka, 
     public IProducer<string?, byte[]> Producer => _producer.Value;
 
     /// <summary>A consumer in the route-graph group: manual commits after the grain accepted a batch.</summary>
-    public ConsumerConfig ConsumerConfig(string clientId) => GroupConsumer.Config(kafka.Value, routing.Value.ConsumerGroup, clientId);
+    public ConsumerConfig ConsumerConfig(string clientId) => KafkaConsumerConfig.GroupMember(kafka.Value, routing.Value.ConsumerGroup, clientId);
 
     /// <inheritdoc />
     public void Dispose()

@@ -8,7 +8,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TrafficOrleans.Kafka;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// Publishes outbox rows of any topic to Kafka with one idempotent producer. A round claims the oldest unsent

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.Kafka.Health;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// Keeps one connection <c>LISTEN</c>ing on <see cref="Channel"/>, which the outbox trigger (migration 0009) notifies

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>Outbox relay settings (configuration section <c>Outbox</c>).</summary>
 public sealed class OutboxOptions

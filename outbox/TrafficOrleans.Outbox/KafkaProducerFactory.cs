@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using TrafficOrleans.Kafka;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>The relay's producer configuration: idempotent, acks=all, Java-compatible key partitioning.</summary>
 public static class KafkaProducerFactory

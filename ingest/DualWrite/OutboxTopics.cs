@@ -1,14 +1,8 @@
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Ingest.DualWrite;
 
-/// <summary>Topics and Kafka header names of the messages ingestion writes to the outbox.</summary>
+/// <summary>Kafka header names of the dead letters ingestion writes to the outbox (topic names: the <c>Kafka:Topics</c> catalogue).</summary>
 public static class OutboxTopics
 {
-    /// <summary>Preprocessed readings, keyed by road id (consumed by the Orleans stream provider).</summary>
-    public const string TrafficRaw = "traffic-raw";
-
-    /// <summary>Rejected readings with their original payload.</summary>
-    public const string TrafficDlq = "traffic-dlq";
-
     /// <summary>Human explanation of a rejection (same header name as the stream provider's dead letters).</summary>
     public const string DeadLetterReasonHeader = "dlq-reason";
 

@@ -1,4 +1,4 @@
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// Wakes the relay: after a local commit (<see cref="Notify"/>), when <see cref="OutboxListener"/> hears a commit of

@@ -1,4 +1,4 @@
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>The outcome of one relay round.</summary>
 /// <param name="Claimed">Rows claimed.</param>

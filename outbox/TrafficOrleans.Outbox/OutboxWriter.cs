@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// Inserts outbox rows inside the caller's transaction, so a message exists if and only if the data it

@@ -1,4 +1,4 @@
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>A message to publish through the outbox.</summary>
 /// <param name="Topic">Kafka topic.</param>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Kafka.Health;
 
-namespace TrafficOrleans.Ingest.Outbox;
+namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// Runs the <see cref="OutboxRelay"/> for the life of the host: rounds back to back while rows are waiting,

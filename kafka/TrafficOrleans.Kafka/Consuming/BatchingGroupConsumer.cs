@@ -1,0 +1,259 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Kafka.Providers;
+using ErrorCode = Confluent.Kafka.ErrorCode;
+
+namespace TrafficOrleans.Kafka.Consuming;
+
+/// <summary>
+/// The product's batching consumer-group reader; a concrete consumer is a decode hook and a flush hook. Messages are
+/// taken in batches of <see cref="GroupConsumerSettings.BatchSize"/> or every <see cref="GroupConsumerSettings.BatchWindow"/>,
+/// whichever comes first; the flush hook is retried (with backoff) until it succeeds, and only then are the batch's
+/// offsets committed, so a crash redelivers rather than loses. Rejected messages reach the flush as dead letters, to be
+/// written before that commit. Uncommitted work of revoked or lost partitions is dropped (their new owner re-reads
+/// it); a fatal Kafka error ends the loop, as in confluent-kafka-dotnet's examples; the consumer is closed on the
+/// way out (leaving the group at once). A flush unfinished after <see cref="StuckAfter"/>, or a loop ended by an
+/// error, is reported to <see cref="PipelineHealth"/> (readiness turns degraded) until a flush completes again.
+/// </summary>
+/// <remarks>
+/// Threading: <c>Consume()</c> blocks, so the loop runs on a dedicated thread (not a pool thread, as confluent-kafka-dotnet's
+/// examples do). When a batch is due that thread waits for the asynchronous flush. The flush's awaits (grain calls,
+/// PostgreSQL, broker acks) hold no thread; only the consumer's own thread waits. Waiting there rather than handing the
+/// batch over a channel keeps every consumer call — <c>Consume</c>, the rebalance callbacks that reset the batch, and
+/// <c>Commit</c> — on one thread, so a revocation can never race a flush, and nothing is read ahead of a batch that is
+/// not yet stored (the back-pressure the commit-after-flush rule needs anyway).
+/// </remarks>
+public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
+{
+    /// <summary>How long a flush may take before its consumer counts as stuck.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+
+    private readonly GroupConsumerSettings _settings;
+    private readonly KafkaConnectionOptions _kafka;
+    private readonly ComponentHealth _health;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly OffsetBatch _offsets;
+    private readonly List<TItem> _items = [];
+    private readonly List<DeadLetter> _deadLetters = [];
+
+    /// <summary>Creates the consumer.</summary>
+    protected BatchingGroupConsumer(GroupConsumerSettings settings, KafkaConnectionOptions kafka, PipelineHealth health, TimeProvider clock, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(kafka);
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(logger);
+        _settings = settings;
+        _kafka = kafka;
+        _health = health.For(settings.HealthComponent);
+        _clock = clock;
+        _logger = logger;
+        _offsets = new OffsetBatch(clock, settings.BatchWindow, settings.BatchSize);
+    }
+
+    /// <summary>The clock the batch windows and rejection times are read from.</summary>
+    protected TimeProvider Clock => _clock;
+
+    /// <summary>False when this host must not run the consumer (checked once at start).</summary>
+    protected virtual bool Enabled => true;
+
+    /// <summary>
+    /// Decodes one message into <paramref name="item"/>, or returns false with a <paramref name="category"/> (for metrics)
+    /// and a <paramref name="reason"/> (for people); the message is then dead-lettered.
+    /// </summary>
+    protected abstract bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out TItem? item, out string category, out string reason);
+
+    /// <summary>Called for each rejected message (count it in the consumer's metrics).</summary>
+    protected virtual void OnDeadLettered(string category)
+    {
+    }
+
+    /// <summary>
+    /// Durably handles a batch: its items, and its dead letters. Throwing retries the whole batch after a backoff, so it
+    /// must be safe to repeat; the offsets are committed only after it returned.
+    /// </summary>
+    protected abstract Task FlushAsync(ConsumedBatch<TItem> batch, CancellationToken cancellationToken);
+
+    /// <summary>Called after a flush succeeded and before its offsets are committed (crash tests stop here).</summary>
+    protected virtual void BeforeCommit()
+    {
+    }
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled) return Task.CompletedTask;
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                stopped.SetResult();
+            }
+#pragma warning disable CA1031 // Not swallowed: an exception escaping a thread kills the process, so it is handed to the host's task.
+            catch (Exception ex)
+            {
+                stopped.SetException(ex);
+            }
+#pragma warning restore CA1031
+        })
+        {
+            IsBackground = true,
+            Name = $"{_settings.Name} consumer",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        var config = KafkaConsumerConfig.GroupMember(_kafka, _settings.ConsumerGroup, $"{_settings.Name}-{Environment.MachineName}");
+        LogStarting(_logger, _settings.Name, _settings.Topic, _settings.ConsumerGroup, _kafka.Describe());
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetErrorHandler((_, error) => LogKafkaError(_logger, _settings.Name, error.Code, error.Reason))
+            .SetLogHandler((_, message) => LogKafkaLog(_logger, message.Facility, message.Message))
+            // Uncommitted work of revoked partitions is redelivered to their new owner; drop it here.
+            .SetPartitionsRevokedHandler((_, _) => ResetBatch())
+            .SetPartitionsLostHandler((_, _) => ResetBatch())
+            .Build();
+        consumer.Subscribe(_settings.Topic);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var timeout = _offsets.PollTimeout(IdlePoll);
+                if (timeout > TimeSpan.Zero && Next(consumer, timeout) is { } result)
+                {
+                    _offsets.Take(result);
+                    Accept(result);
+                }
+
+                if (_offsets.IsDue) FlushAndCommit(consumer, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the uncommitted batch is redelivered after restart.
+        }
+        catch (Exception ex)
+        {
+            _health.Degraded($"consumer stopped: {ex.Message}");
+            throw;
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    // The next message, or null on timeout, partition end or a non-fatal error; a fatal error throws and ends the loop.
+    private ConsumeResult<byte[]?, byte[]?>? Next(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            var result = consumer.Consume(timeout);
+            return result is null || result.IsPartitionEOF ? null : result;
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            LogKafkaError(_logger, _settings.Name, ex.Error.Code, ex.Error.Reason);
+            return null;
+        }
+    }
+
+    private void Accept(ConsumeResult<byte[]?, byte[]?> result)
+    {
+        if (TryDecode(result, out var item, out var category, out var reason))
+        {
+            _items.Add(item!);
+            return;
+        }
+
+        OnDeadLettered(category);
+        LogDeadLettered(_logger, _settings.Name, result.TopicPartitionOffset.ToString(), category, reason);
+        _deadLetters.Add(DeadLetter.Of(result, _settings.ConsumerGroup, new MessageRejection(category, reason)));
+    }
+
+    private void FlushAndCommit(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
+    {
+        // Blocks this dedicated thread only (see the class remarks).
+        FlushWatchedAsync(stoppingToken).GetAwaiter().GetResult();
+        BeforeCommit();
+        try
+        {
+            consumer.Commit(_offsets.CommitPositions);
+        }
+        catch (KafkaException ex)
+        {
+            // A rebalance got in between: the partition's new owner re-reads from the last commit and repeats the flush.
+            LogCommitFailed(_logger, _settings.Name, ex.Error.Reason);
+        }
+
+        ResetBatch();
+    }
+
+    private async Task FlushWatchedAsync(CancellationToken stoppingToken)
+    {
+        var flush = FlushWithRetryAsync(new ConsumedBatch<TItem>(_items, _deadLetters), stoppingToken);
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var overdue = Task.Delay(StuckAfter, _clock, watch.Token);
+        if (await Task.WhenAny(flush, overdue) == overdue && !stoppingToken.IsCancellationRequested)
+        {
+            _health.Degraded($"a batch has not been stored for {StuckAfter.TotalSeconds:0} s; offsets are not advancing");
+        }
+
+        await watch.CancelAsync();
+        await flush;
+        _health.Healthy();
+    }
+
+    private async Task FlushWithRetryAsync(ConsumedBatch<TItem> batch, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await FlushAsync(batch, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The flush target is the record of what was handled: keep the batch and its offsets and try again.
+                LogFlushFailed(_logger, _settings.Name, batch.Items.Count, batch.DeadLetters.Count, attempt, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * attempt)), _clock, stoppingToken);
+            }
+        }
+    }
+
+    private void ResetBatch()
+    {
+        _items.Clear();
+        _deadLetters.Clear();
+        _offsets.Reset();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Consumer} consumer reading {Topic} in group {Group} ({Kafka})")]
+    private static partial void LogStarting(ILogger logger, string consumer, string topic, string group, string kafka);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer}: batch of {Count} messages and {DeadLetters} dead letters not stored (attempt {Attempt}); retrying")]
+    private static partial void LogFlushFailed(ILogger logger, string consumer, int count, int deadLetters, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer}: offsets not committed: {Reason}")]
+    private static partial void LogCommitFailed(ILogger logger, string consumer, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer}: message {Position} dead-lettered ({Category}): {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string consumer, string position, string category, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer} consumer: Kafka error {Code}: {Reason}")]
+    private static partial void LogKafkaError(ILogger logger, string consumer, ErrorCode code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "librdkafka {Facility}: {Message}")]
+    private static partial void LogKafkaLog(ILogger logger, string facility, string message);
+}

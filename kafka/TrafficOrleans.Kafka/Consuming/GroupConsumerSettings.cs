@@ -1,0 +1,10 @@
+namespace TrafficOrleans.Kafka.Consuming;
+
+/// <summary>What distinguishes one <see cref="BatchingGroupConsumer{TItem}"/> from another.</summary>
+/// <param name="Name">Short name for logs, the client id (<c>{Name}-{machine}</c>) and the thread.</param>
+/// <param name="Topic">Topic subscribed to.</param>
+/// <param name="ConsumerGroup">Consumer group (one member per silo; Kafka spreads the partitions over the silos).</param>
+/// <param name="BatchSize">A batch is flushed when it holds this many messages…</param>
+/// <param name="BatchWindow">…or when its first message has waited this long, whichever comes first.</param>
+/// <param name="HealthComponent">Name of the consumer in the readiness report.</param>
+public sealed record GroupConsumerSettings(string Name, string Topic, string ConsumerGroup, int BatchSize, TimeSpan BatchWindow, string HealthComponent);

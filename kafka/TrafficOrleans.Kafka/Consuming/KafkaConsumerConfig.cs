@@ -1,0 +1,42 @@
+using Confluent.Kafka;
+
+namespace TrafficOrleans.Kafka.Consuming;
+
+/// <summary>
+/// The consumer configurations of the product, built from one place: offsets committed by hand, only after the work
+/// is durably done; a group without a committed offset starts from the beginning; short fetch waits keep batch windows
+/// honest; the passthrough settings (security, SASL, SSL) of the <c>Kafka</c> section applied to every client.
+/// </summary>
+public static class KafkaConsumerConfig
+{
+    /// <summary>A subscribing group member (<see cref="BatchingGroupConsumer{TItem}"/>); group membership timeouts kept short for fast failover.</summary>
+    public static ConsumerConfig GroupMember(KafkaConnectionOptions kafka, string groupId, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(kafka);
+        var config = ManualCommit(kafka.BootstrapServers, kafka.ClientConfig, groupId, clientId);
+        config.SessionTimeoutMs = 10_000;
+        config.HeartbeatIntervalMs = 1_000;
+        return config;
+    }
+
+    /// <summary>A consumer of the stream provider's assigned partitions: manual assignment, committed reads only.</summary>
+    public static ConsumerConfig AssignedPartitions(KafkaStreamOptions options, string groupId, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var config = ManualCommit(options.BootstrapServers, options.ClientConfig, groupId, clientId);
+        config.IsolationLevel = IsolationLevel.ReadCommitted;
+        return config;
+    }
+
+    private static ConsumerConfig ManualCommit(string bootstrapServers, IReadOnlyDictionary<string, string> clientConfig, string groupId, string clientId) =>
+        new(new Dictionary<string, string>(clientConfig, StringComparer.Ordinal))
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = groupId,
+            ClientId = clientId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            FetchWaitMaxMs = 50,
+        };
+}

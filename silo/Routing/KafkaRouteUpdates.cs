@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.GrainInterfaces.Grains;
+using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Kafka.Topics;
+
+namespace TrafficOrleans.Silo.Routing;
+
+/// <summary>Announces graph versions on the catalogue's <c>route-updates</c> topic, key = the routing grain's key.</summary>
+public sealed partial class KafkaRouteUpdates(
+    RoutingKafkaClients kafka, IOptions<KafkaTopicsOptions> topics, RoutingMetrics metrics, ILogger<KafkaRouteUpdates> logger) : IRouteUpdates
+{
+    /// <inheritdoc />
+    public void Announce(RouteGraphUpdated update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var message = new Message<string?, byte[]>
+        {
+            Key = IRoutingGrain.SingletonKey,
+            Value = JsonSerializer.SerializeToUtf8Bytes(update, TrafficJson.Options),
+        };
+        try
+        {
+            // Not awaited: the grain turn should not wait for broker acks; the delivery report counts failures.
+            kafka.Producer.Produce(topics.Value.RouteUpdates, message, report =>
+            {
+                if (report.Error.IsError) Failed(update.GraphVersion, report.Error.Reason);
+            });
+        }
+        catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
+        {
+            Failed(update.GraphVersion, ex.Message);
+        }
+    }
+
+    private void Failed(string version, string reason)
+    {
+        metrics.SideEffectFailed("route-update");
+        LogAnnounceFailed(logger, version, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Route update {Version} could not be published: {Reason}")]
+    private static partial void LogAnnounceFailed(ILogger logger, string version, string reason);
+}
