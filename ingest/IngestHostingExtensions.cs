@@ -60,7 +60,7 @@ public static class IngestHostingExtensions
         builder.AddTrafficSources();
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddKafkaClientSettings();
+        services.AddKafkaProducer();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(StorageConnectionStrings.Postgres(configuration)).Build());
         services.TryAddSingleton<OutboxSignal>();

@@ -14,6 +14,7 @@ using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Producing;
 
 // `traffic ingest simulate` in miniature: 100,000 simulated readings written through the dual write while the
 // outbox relay publishes them to the embedded broker; the clock stops when every reading is stored AND acknowledged
@@ -38,8 +39,9 @@ try
 
     using var signal = new OutboxSignal();
     var writer = new TrafficBatchWriter(dataSource, signal, Microsoft.Extensions.Options.Options.Create(new KafkaTopicsOptions()), NullLogger<TrafficBatchWriter>.Instance);
-    using var relay = new OutboxRelay(dataSource, Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
-        Options.Create(new OutboxOptions()), new OutboxMetrics(), NullLogger<OutboxRelay>.Instance);
+    var kafka = Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers });
+    using var producer = new KafkaMessageProducer(kafka, Options.Create(new KafkaProducerOptions()), NullLogger<KafkaMessageProducer>.Instance);
+    var relay = new OutboxRelay(dataSource, producer, kafka, Options.Create(new OutboxOptions()), new OutboxMetrics(), NullLogger<OutboxRelay>.Instance);
 
     var clock = Stopwatch.StartNew();
     using var writing = new CancellationTokenSource();

@@ -31,14 +31,13 @@ public static partial class RoutingHostingExtensions
     public static IServiceCollection AddTrafficRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddKafkaClientSettings();
+        services.AddKafkaProducer();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();
-        services.AddSingleton<RoutingKafkaClients>();
         services.AddSingleton<IRouteUpdates, KafkaRouteUpdates>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();

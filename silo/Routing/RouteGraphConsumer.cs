@@ -8,6 +8,7 @@ using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.Kafka.Topics;
 
@@ -22,7 +23,7 @@ namespace TrafficOrleans.Silo.Routing;
 /// </summary>
 public sealed partial class RouteGraphConsumer(
     IGrainFactory grains,
-    RoutingKafkaClients kafka,
+    KafkaMessageProducer producer,
     IOptions<RoutingOptions> options,
     IOptions<KafkaTopicsOptions> topics,
     IOptions<KafkaConnectionOptions> kafkaOptions,
@@ -61,19 +62,14 @@ public sealed partial class RouteGraphConsumer(
 
     private void DeadLetter(DeadLetter letter)
     {
-        try
+        var message = new Message<byte[]?, byte[]>
         {
-            kafka.Producer.Produce(topics.Value.DeadLetters, new Message<string?, byte[]>
-            {
-                Key = letter.Key is null ? null : System.Text.Encoding.UTF8.GetString(letter.Key),
-                Value = letter.Value ?? [],
-                Headers = DeadLetterHeaders.ToKafka(letter, Clock.GetUtcNow()),
-            });
-        }
-        catch (KafkaException ex)
-        {
-            LogDeadLetterFailed(logger, $"{letter.SourceTopic}/{letter.SourcePartition}@{letter.SourceOffset}", ex.Error.Reason);
-        }
+            Key = letter.Key,
+            Value = letter.Value ?? [],
+            Headers = DeadLetterHeaders.ToKafka(letter, Clock.GetUtcNow()),
+        };
+        producer.Produce(topics.Value.DeadLetters, message, reason =>
+            LogDeadLetterFailed(logger, $"{letter.SourceTopic}/{letter.SourcePartition}@{letter.SourceOffset}", reason));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Count} predictions: graph version {Version}, {Updated} roads updated")]

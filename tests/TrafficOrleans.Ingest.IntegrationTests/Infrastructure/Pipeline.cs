@@ -6,6 +6,7 @@ using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
@@ -21,10 +22,17 @@ public static class Pipeline
     public static TrafficBatchWriter Writer(NpgsqlDataSource dataSource, OutboxSignal? signal = null) =>
         new(dataSource, signal ?? new OutboxSignal(), Options.Create(new KafkaTopicsOptions()), NullLogger<TrafficBatchWriter>.Instance);
 
-    public static OutboxRelay Relay(NpgsqlDataSource dataSource, string bootstrapServers, OutboxMetrics? metrics = null, int batchSize = 5000) =>
+    /// <summary>A producer of the product's configuration; a silo shares one, a test owns (and disposes) its own.</summary>
+    public static KafkaMessageProducer Producer(string bootstrapServers, TimeSpan? deliveryTimeout = null) =>
+        new(Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
+            Options.Create(new KafkaProducerOptions { DeliveryTimeout = deliveryTimeout ?? TimeSpan.FromSeconds(10) }),
+            NullLogger<KafkaMessageProducer>.Instance);
+
+    public static OutboxRelay Relay(NpgsqlDataSource dataSource, KafkaMessageProducer producer, OutboxMetrics? metrics = null, int batchSize = 5000, OutboxOptions? options = null) =>
         new(dataSource,
-            Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
-            Options.Create(new OutboxOptions { BatchSize = batchSize, DeliveryTimeout = TimeSpan.FromSeconds(10) }),
+            producer,
+            Options.Create(new KafkaConnectionOptions()),
+            Options.Create(options ?? new OutboxOptions { BatchSize = batchSize }),
             metrics ?? new OutboxMetrics(),
             NullLogger<OutboxRelay>.Instance);
 }

@@ -18,7 +18,7 @@ public static class RelayHost
             ["ConnectionStrings:Postgres"] = postgres,
             ["Kafka:BootstrapServers"] = bootstrapServers,
             ["Ingest:Enabled"] = "false",
-            ["Outbox:DeliveryTimeout"] = "00:00:10",
+            ["Kafka:Producer:DeliveryTimeout"] = "00:00:10",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddTrafficIngestion();

@@ -28,7 +28,9 @@ public sealed class AbandonedDeliveryTests
         var options = new KafkaStreamOptions { BootstrapServers = broker.BootstrapServers, JsonSerializerOptions = TrafficJson.Strict };
         var topic = new KafkaTopicOptions { Name = "traffic-raw", ConsumerGroup = $"abandon-{Guid.NewGuid():N}", EventType = typeof(TrafficReading), Partitions = 1 };
         var partition = new TopicPartition(topic.Name, 0);
-        using var producer = new KafkaMessageProducer(options, "abandon-test", NullLogger.Instance);
+        using var producer = new KafkaMessageProducer(
+            Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
+            Microsoft.Extensions.Options.Options.Create(new KafkaProducerOptions()), NullLogger<KafkaMessageProducer>.Instance);
         foreach (var (road, step) in new[] { ("stuck", 0), ("flowing", 0), ("stuck", 1), ("flowing", 1) })
         {
             await producer.ProduceAsync(partition, new Message<byte[]?, byte[]>
