@@ -7,6 +7,7 @@ using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 
@@ -39,8 +40,10 @@ public static partial class RoutingHostingExtensions
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();
         services.AddSingleton<IRouteUpdates, KafkaRouteUpdates>();
+        services.AddSingleton<IRouteGraphSnapshots, RedisRouteGraphSnapshots>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();
+        services.AddSingleton<IRouteQueries>(sp => sp.GetRequiredService<RouteQueryHandler>());
         services.AddHostedService<RoutingSnapshotSync>();
         services.AddHostedService<RouteGraphConsumer>();
         return services;

@@ -10,9 +10,9 @@ using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Silo.Routing;
 
-/// <summary>Announces graph versions on the catalogue's <c>route-updates</c> topic, key = the routing grain's key.</summary>
+/// <summary>Announces graph versions on the catalogue's <c>route-updates</c> topic, key = the city (the routing grain's key).</summary>
 public sealed partial class KafkaRouteUpdates(
-    KafkaMessageProducer producer, IOptions<KafkaTopicsOptions> topics, RoutingMetrics metrics, ILogger<KafkaRouteUpdates> logger) : IRouteUpdates
+    KafkaMessageProducer producer, IOptions<KafkaTopicsOptions> topics, IOptions<RoutingOptions> routing, RoutingMetrics metrics, ILogger<KafkaRouteUpdates> logger) : IRouteUpdates
 {
     /// <inheritdoc />
     public void Announce(RouteGraphUpdated update)
@@ -20,7 +20,7 @@ public sealed partial class KafkaRouteUpdates(
         ArgumentNullException.ThrowIfNull(update);
         var message = new Message<byte[]?, byte[]>
         {
-            Key = Encoding.UTF8.GetBytes(IRoutingGrain.SingletonKey),
+            Key = Encoding.UTF8.GetBytes(routing.Value.City),
             Value = JsonSerializer.SerializeToUtf8Bytes(update, TrafficJson.Options),
         };
         // Not awaited: the grain turn should not wait for broker acks; the delivery report counts failures.

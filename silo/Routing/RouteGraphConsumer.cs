@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
-using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
@@ -53,7 +52,8 @@ public sealed partial class RouteGraphConsumer(
         foreach (var letter in batch.DeadLetters) DeadLetter(letter);
         if (batch.Items.Count == 0) return;
         // The grain is the only place the weights live: a refusal throws, and the batch and its offsets are retried.
-        var applied = await grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey).ApplyPredictionsAsync(batch.Items.ToArray());
+        var applied = await grains.GetGrain<IRoutingGrain>(options.Value.City).ApplyPredictionsAsync(batch.Items.ToArray());
+        metrics.BatchApplied(applied.RoadsUpdated, applied.UnknownRoads + applied.Invalid);
         LogBatchApplied(logger, batch.Items.Count, applied.GraphVersion, applied.RoadsUpdated);
     }
 
