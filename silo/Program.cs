@@ -1,11 +1,8 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
-using TrafficOrleans.Api.Admin;
-using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
-using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Api.Security;
-using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Notifications.Hosting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
@@ -34,8 +31,6 @@ try
     app.MapServiceDefaults();
     app.UseTrafficApiSecurity(dashboardPrefix);
     app.MapTrafficApiEndpoints();
-    app.MapRoutingApi();
-    app.MapAdminApi().MapAnalyticsApi();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: dashboardPrefix);
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,8 +31,9 @@ try
     await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
     await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
     await broker.StartAsync();
+    await using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    var preprocessor = new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics());
+    var preprocessor = new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics(meters.GetRequiredService<IMeterFactory>()));
     var simulator = SimulatorTrafficSource.Create(new SimulatorOptions(), preprocessor);
     var interval = TimeSpan.FromMinutes(5);
     var ticks = (TargetReadings + simulator.Model.Roads.Count - 1) / simulator.Model.Roads.Count;
@@ -41,7 +44,7 @@ try
     var writer = new TrafficBatchWriter(dataSource, signal, Microsoft.Extensions.Options.Options.Create(new KafkaTopicsOptions()), NullLogger<TrafficBatchWriter>.Instance);
     var kafka = Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers });
     using var producer = new KafkaMessageProducer(kafka, Options.Create(new KafkaProducerOptions()), NullLogger<KafkaMessageProducer>.Instance);
-    var relay = new OutboxRelay(dataSource, producer, kafka, Options.Create(new OutboxOptions()), new OutboxMetrics(), NullLogger<OutboxRelay>.Instance);
+    var relay = new OutboxRelay(dataSource, producer, kafka, Options.Create(new OutboxOptions()), new OutboxMetrics(meters.GetRequiredService<IMeterFactory>()), NullLogger<OutboxRelay>.Instance);
 
     var clock = Stopwatch.StartNew();
     using var writing = new CancellationTokenSource();

@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using TrafficOrleans.Grains;
+using TrafficOrleans.Grains.Hosting;
 using TrafficOrleans.Silo.Forecasting;
 using TrafficOrleans.Storage.Hosting;
 

@@ -111,7 +111,7 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         var writer = Pipeline.Writer(database.DataSource);
         var sent = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
         await writer.WriteAsync(sent, CancellationToken.None);
-        var metrics = new OutboxMetrics();
+        var metrics = new OutboxMetrics(Pipeline.Meters);
         using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
         var relay = Pipeline.Relay(database.DataSource, relayProducer, metrics, options: new OutboxOptions { Retention = TimeSpan.Zero });
         await relay.DrainAsync(CancellationToken.None);

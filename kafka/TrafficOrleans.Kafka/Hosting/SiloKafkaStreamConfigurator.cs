@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -24,8 +25,10 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
         {
             services.ConfigureNamedOptionForLogging<KafkaStreamOptions>(name);
             services.AddKafkaProducer();
+            services.TryAddSingleton<KafkaStreamMetrics>();
             services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamClients(
-                sp.GetOptionsByName<KafkaStreamOptions>(name), sp.GetRequiredService<KafkaMessageProducer>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+                sp.GetOptionsByName<KafkaStreamOptions>(name), sp.GetRequiredService<KafkaMessageProducer>(), sp.GetRequiredService<KafkaStreamMetrics>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(sp.GetOptionsByName<KafkaStreamOptions>(name), name));
         });
         this.ConfigurePullingAgent(options => options.Configure(agent =>

@@ -14,13 +14,14 @@ public sealed class KafkaStreamClients : IDisposable
     private readonly Lazy<DeadLetterMarks> _marks;
 
     /// <summary>Creates the clients of a provider over the host's <paramref name="producer"/>.</summary>
-    public KafkaStreamClients(KafkaStreamOptions options, KafkaMessageProducer producer, ILoggerFactory loggerFactory)
+    public KafkaStreamClients(KafkaStreamOptions options, KafkaMessageProducer producer, KafkaStreamMetrics metrics, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Options = options;
         Producer = producer;
-        _deadLetters = new(() => new DeadLetterPublisher(producer, options, loggerFactory.CreateLogger<DeadLetterPublisher>()));
+        Metrics = metrics;
+        _deadLetters = new(() => new DeadLetterPublisher(producer, options, metrics, loggerFactory.CreateLogger<DeadLetterPublisher>()));
         _marks = new(() => new DeadLetterMarks(options));
     }
 
@@ -29,6 +30,9 @@ public sealed class KafkaStreamClients : IDisposable
 
     /// <summary>The host's producer.</summary>
     public KafkaMessageProducer Producer { get; }
+
+    /// <summary>The provider's counters.</summary>
+    public KafkaStreamMetrics Metrics { get; }
 
     /// <summary>The provider's dead-letter publisher.</summary>
     public DeadLetterPublisher DeadLetters => _deadLetters.Value;

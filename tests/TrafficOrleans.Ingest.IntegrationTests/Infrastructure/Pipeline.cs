@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,7 +16,10 @@ namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 /// <summary>The production classes wired by hand on the test's database and broker.</summary>
 public static class Pipeline
 {
-    public static ReadingPreprocessor Preprocessor() => new(Options.Create(new IngestOptions()), new IngestMetrics());
+    /// <summary>The meter factory of hand-wired components, as a host's container would give them (lives for the test run).</summary>
+    public static IMeterFactory Meters { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    public static ReadingPreprocessor Preprocessor() => new(Options.Create(new IngestOptions()), new IngestMetrics(Meters));
 
     public static SimulatorTrafficSource Simulator(TimeProvider? clock = null) =>
         SimulatorTrafficSource.Create(new SimulatorOptions(), Preprocessor(), clock ?? TimeProvider.System);
@@ -33,6 +38,6 @@ public static class Pipeline
             producer,
             Options.Create(new KafkaConnectionOptions()),
             Options.Create(options ?? new OutboxOptions { BatchSize = batchSize }),
-            metrics ?? new OutboxMetrics(),
+            metrics ?? new OutboxMetrics(Meters),
             NullLogger<OutboxRelay>.Instance);
 }

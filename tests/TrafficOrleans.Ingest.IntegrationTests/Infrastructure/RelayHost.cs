@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using TrafficOrleans.Ingest.Hosting;
 
 namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 

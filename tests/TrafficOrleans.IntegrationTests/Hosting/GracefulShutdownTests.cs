@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Silo.Hosting;

@@ -18,7 +18,7 @@ using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 
-namespace TrafficOrleans.Ingest;
+namespace TrafficOrleans.Ingest.Hosting;
 
 /// <summary>Host composition of the ingestion sources.</summary>
 public static class IngestHostingExtensions

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TrafficOrleans.Forecasting;
 using TrafficOrleans.Forecasting.Registry;
+using TrafficOrleans.Grains.Forecasting;
 
-namespace TrafficOrleans.Grains.Forecasting;
+namespace TrafficOrleans.Grains.Hosting;
 
 /// <summary>Registers forecasting in a silo: options, the model registry, the provider and start-up (training jobs: the silo's <c>AddTrafficTrainingJobs</c>).</summary>
 public static class ForecastingHostingExtensions
