@@ -4,6 +4,7 @@ using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Security;
 using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Notifications.Hosting;
+using TrafficOrleans.Outbox.Hosting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -20,6 +21,8 @@ try
     builder.AddTrafficApi();
     builder.AddTrafficApiSecurity();
     builder.AddTrafficRouting();
+    // Before its writers (ingestion, notifications), so it stops after them and relays their last rows.
+    builder.AddTrafficOutbox();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
     builder.AddWarmup();

@@ -62,13 +62,7 @@ public sealed partial class RouteGraphConsumer(
 
     private void DeadLetter(DeadLetter letter)
     {
-        var message = new Message<byte[]?, byte[]>
-        {
-            Key = letter.Key,
-            Value = letter.Value ?? [],
-            Headers = DeadLetterHeaders.ToKafka(letter, Clock.GetUtcNow()),
-        };
-        producer.Produce(topics.Value.DeadLetters, message, reason =>
+        producer.Produce(topics.Value.DeadLetters, letter.ToMessage(Clock.GetUtcNow()), reason =>
             LogDeadLetterFailed(logger, $"{letter.SourceTopic}/{letter.SourcePartition}@{letter.SourceOffset}", reason));
     }
 

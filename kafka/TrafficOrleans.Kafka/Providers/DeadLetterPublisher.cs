@@ -19,14 +19,7 @@ public sealed partial class DeadLetterPublisher(KafkaMessageProducer producer, K
     public async Task PublishAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        var message = new Message<byte[]?, byte[]>
-        {
-            Key = letter.Key,
-            Value = letter.Value ?? [],
-            Headers = DeadLetterHeaders.ToKafka(letter, DateTimeOffset.UtcNow),
-            Timestamp = letter.Timestamp,
-        };
-        await producer.ProduceAsync(new TopicPartition(options.DeadLetterTopic, new Partition(0)), message, cancellationToken);
+        await producer.ProduceAsync(new TopicPartition(options.DeadLetterTopic, new Partition(0)), letter.ToMessage(DateTimeOffset.UtcNow), cancellationToken);
         metrics.MessagesDeadLettered.Add(1, new KeyValuePair<string, object?>("category", letter.Rejection.Category), new KeyValuePair<string, object?>("topic", letter.SourceTopic));
         LogDeadLettered(logger, letter.SourceTopic, letter.SourcePartition, letter.SourceOffset, letter.Rejection.Category, letter.Rejection.Reason);
     }
