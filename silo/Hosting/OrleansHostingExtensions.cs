@@ -6,7 +6,6 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using TrafficOrleans.Grains;
 using TrafficOrleans.Grains.Hosting;
-using TrafficOrleans.Silo.Forecasting;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Silo.Hosting;

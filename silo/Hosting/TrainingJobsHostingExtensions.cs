@@ -1,7 +1,8 @@
 using TrafficOrleans.Grains.Forecasting;
+using TrafficOrleans.Silo.Forecasting;
 using TrafficOrleans.Storage.Postgres;
 
-namespace TrafficOrleans.Silo.Forecasting;
+namespace TrafficOrleans.Silo.Hosting;
 
 /// <summary>Training jobs on a silo: the status table, the job logic behind the scheduler grain's port and its runner.</summary>
 public static class TrainingJobsHostingExtensions
