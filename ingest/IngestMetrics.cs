@@ -17,11 +17,12 @@ public sealed class IngestMetrics
     private readonly Counter<long> _pollFailures;
     private readonly Counter<long> _skippedTicks;
 
-    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter without DI).</summary>
-    public IngestMetrics(IMeterFactory? meterFactory = null)
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (which owns and disposes it).</summary>
+    public IngestMetrics(IMeterFactory meterFactory)
     {
-#pragma warning disable CA2000 // The factory owns and disposes its meters; without DI the meter lives as long as this process-wide metrics object.
-        var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+#pragma warning disable CA2000 // IMeterFactory owns the meters it creates and disposes them with the service provider.
+        var meter = meterFactory.Create(MeterName);
 #pragma warning restore CA2000
         _accepted = meter.CreateCounter<long>("traffic.ingest.readings.accepted", "{reading}", "Readings that passed validation.");
         _rejected = meter.CreateCounter<long>("traffic.ingest.readings.rejected", "{reading}", "Readings rejected, by reason.");

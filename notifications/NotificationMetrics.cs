@@ -12,11 +12,12 @@ public sealed class NotificationMetrics
     private readonly Counter<long> _raised;
     private readonly Counter<long> _deadLettered;
 
-    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter without DI).</summary>
-    public NotificationMetrics(IMeterFactory? meterFactory = null)
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (which owns and disposes it).</summary>
+    public NotificationMetrics(IMeterFactory meterFactory)
     {
-#pragma warning disable CA2000 // The factory owns and disposes its meters; without DI the meter lives as long as this process-wide metrics object.
-        var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+#pragma warning disable CA2000 // IMeterFactory owns the meters it creates and disposes them with the service provider.
+        var meter = meterFactory.Create(MeterName);
 #pragma warning restore CA2000
         _evaluated = meter.CreateCounter<long>("notifications.predictions.evaluated", "{prediction}", "Predictions the rules were run on.");
         _raised = meter.CreateCounter<long>("notifications.raised", "{notification}", "New notifications stored and queued for traffic-notifications, by alert type.");

@@ -1,12 +1,10 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
-using TrafficOrleans.Api.Admin;
-using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Hosting;
-using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Api.Security;
-using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Notifications.Hosting;
+using TrafficOrleans.Outbox.Hosting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -23,6 +21,8 @@ try
     builder.AddTrafficApi();
     builder.AddTrafficApiSecurity();
     builder.AddTrafficRouting();
+    // Before its writers (ingestion, notifications), so it stops after them and relays their last rows.
+    builder.AddTrafficOutbox();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
     builder.AddWarmup();
@@ -34,8 +34,6 @@ try
     app.MapServiceDefaults();
     app.UseTrafficApiSecurity(dashboardPrefix);
     app.MapTrafficApiEndpoints();
-    app.MapRoutingApi();
-    app.MapAdminApi().MapAnalyticsApi();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: dashboardPrefix);
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

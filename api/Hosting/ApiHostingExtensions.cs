@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TrafficOrleans.Api.Admin;
+using TrafficOrleans.Api.Analytics;
+using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Api.Traffic;
 using TrafficOrleans.GrainInterfaces.Messages;
 
@@ -26,11 +29,14 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps every endpoint group of the API.</summary>
+    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics) and the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapTrafficApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
         endpoints.MapTrafficApi();
+        endpoints.MapRoutingApi();
+        endpoints.MapAdminApi();
+        endpoints.MapAnalyticsApi();
         return endpoints;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Forecasting.Features;
 using TrafficOrleans.Forecasting.History;
@@ -13,11 +15,14 @@ internal static class SimulatedHistory
 {
     private const string HereSnapshot = "hanoi-flow-2025-10-15T1409Z.json";
 
+    // The preprocessor's counters need a meter factory; nothing reads them in the bench.
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     /// <summary>The city simulator over the default road set (HERE snapshot), the product's own back-fill path.</summary>
     public static async Task<TrafficDataset> HereAsync(int days)
     {
         var options = new SimulatorOptions { RoadNetworkPath = FindSnapshot() };
-        var source = SimulatorTrafficSource.Create(options, new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics()));
+        var source = SimulatorTrafficSource.Create(options, new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics(Meters)));
         var to = new DateTimeOffset(2026, 11, 23, 17, 0, 0, TimeSpan.Zero);
         var neighbours = TrainingDataLoader.Neighbours(source.Model.Adjacency, source.Model.Roads.Select(r => r.RoadId));
         return await TrainingDataLoader.FromSourceAsync(source, to.AddDays(-days), to, neighbours);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,6 +16,7 @@ using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Producing;
 
 // `traffic ingest simulate` in miniature: 100,000 simulated readings written through the dual write while the
 // outbox relay publishes them to the embedded broker; the clock stops when every reading is stored AND acknowledged
@@ -28,8 +31,9 @@ try
     await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
     await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
     await broker.StartAsync();
+    await using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    var preprocessor = new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics());
+    var preprocessor = new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics(meters.GetRequiredService<IMeterFactory>()));
     var simulator = SimulatorTrafficSource.Create(new SimulatorOptions(), preprocessor);
     var interval = TimeSpan.FromMinutes(5);
     var ticks = (TargetReadings + simulator.Model.Roads.Count - 1) / simulator.Model.Roads.Count;
@@ -38,8 +42,9 @@ try
 
     using var signal = new OutboxSignal();
     var writer = new TrafficBatchWriter(dataSource, signal, Microsoft.Extensions.Options.Options.Create(new KafkaTopicsOptions()), NullLogger<TrafficBatchWriter>.Instance);
-    using var relay = new OutboxRelay(dataSource, Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
-        Options.Create(new OutboxOptions()), new OutboxMetrics(), NullLogger<OutboxRelay>.Instance);
+    var kafka = Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers });
+    using var producer = new KafkaMessageProducer(kafka, Options.Create(new KafkaProducerOptions()), NullLogger<KafkaMessageProducer>.Instance);
+    var relay = new OutboxRelay(dataSource, producer, kafka, Options.Create(new OutboxOptions()), new OutboxMetrics(meters.GetRequiredService<IMeterFactory>()), NullLogger<OutboxRelay>.Instance);
 
     var clock = Stopwatch.StartNew();
     using var writing = new CancellationTokenSource();

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
-using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.Routing.Weights;
 
 namespace TrafficOrleans.Bench.Routing;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.Routing.Weights;
 
 namespace TrafficOrleans.Bench.Routing;
@@ -21,6 +22,7 @@ internal static class ReplicaComparison
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(_ => RecommendRequests.Handler(weights));
+        builder.Services.AddSingleton<IRouteQueries>(sp => sp.GetRequiredService<RouteQueryHandler>());
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 31000));
         using var host = builder.Build();
         await host.StartAsync();

@@ -1,5 +1,5 @@
 using TrafficOrleans.GrainInterfaces.Grains;
-using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 
 namespace TrafficOrleans.Bench.Routing;
 

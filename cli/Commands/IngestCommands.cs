@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Cli.Hosting;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Replay;
 using TrafficOrleans.Ingest.Scheduling;

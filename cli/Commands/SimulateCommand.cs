@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Spectre.Console;
 using TrafficOrleans.Cli.Hosting;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Time;

@@ -13,6 +13,7 @@ using TrafficOrleans.Forecasting.History;
 using TrafficOrleans.Forecasting.Registry;
 using TrafficOrleans.Forecasting.Training;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Ingest.Replay;
 
 namespace TrafficOrleans.Cli.Commands;

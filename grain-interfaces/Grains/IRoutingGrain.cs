@@ -4,15 +4,12 @@ using TrafficOrleans.GrainInterfaces.Messages;
 namespace TrafficOrleans.GrainInterfaces.Grains;
 
 /// <summary>
-/// The one live road-graph weights holder of the cluster (key <see cref="SingletonKey"/>): applies prediction
+/// The one live road-graph weights holder of the cluster, keyed by the city (<c>Routing:City</c>): applies prediction
 /// batches into a new immutable weights snapshot and graph version, publishes <c>route-updates</c> and saves the
 /// snapshot to Redis. It answers no route queries itself: every silo keeps a replica of its snapshot.
 /// </summary>
 public interface IRoutingGrain : IGrainWithStringKey
 {
-    /// <summary>The fixed key of the singleton (the city).</summary>
-    public const string SingletonKey = "hanoi";
-
     /// <summary>Applies a batch of predictions (later ones win for a road) and returns the new graph version.</summary>
     Task<RoutingBatchApplied> ApplyPredictionsAsync(IReadOnlyList<RoadPrediction> batch);
 

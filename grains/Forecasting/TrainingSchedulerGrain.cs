@@ -5,9 +5,9 @@ namespace TrafficOrleans.Grains.Forecasting;
 
 /// <summary>
 /// Weekly retraining through an Orleans reminder (stored in the ADO.NET reminder table, so it survives restarts
-/// and fires on whichever silo then hosts the grain) and on-demand runs; the work is done by <see cref="TrainingJobs"/>.
+/// and fires on whichever silo then hosts the grain) and on-demand runs; the work is done by <see cref="ITrainingJobs"/>.
 /// </summary>
-public sealed partial class TrainingSchedulerGrain(TrainingJobs jobs, TimeProvider clock, ILogger<TrainingSchedulerGrain> logger)
+public sealed partial class TrainingSchedulerGrain(ITrainingJobs jobs, TimeProvider clock, ILogger<TrainingSchedulerGrain> logger)
     : Grain, ITrainingSchedulerGrain, IRemindable
 {
     /// <summary>Name of the weekly reminder.</summary>

@@ -40,6 +40,7 @@ public sealed partial class RoadGrain(
     IRoadPredictor predictor,
     IRejectedReadings rejected,
     ITransientFailures failures,
+    RoadMetrics metrics,
     TimeProvider clock,
     ILogger<RoadGrain> logger) : Grain, IRoadGrain
 {
@@ -138,7 +139,7 @@ public sealed partial class RoadGrain(
                 var reading = delivery.Reading;
                 await rejected.RejectAsync(reading, delivery.Offset, "processing-failed", $"{ex.GetType().Name}: {ex.Message}");
                 window.State.RememberRejected(reading.EventId);
-                RoadMetrics.ReadingsRejected.Add(1);
+                metrics.ReadingsRejected.Add(1);
                 LogRejected(logger, ex, reading.RoadId, reading.EventId, attempt);
                 return 0;
             }
@@ -180,7 +181,7 @@ public sealed partial class RoadGrain(
             throw;
         }
 
-        RoadMetrics.ReadingsApplied.Add(applied.Count);
+        metrics.ReadingsApplied.Add(applied.Count);
         var (latestReading, latestPrediction) = applied[^1];
         // Redis holds copies; RoadCache turns an outage into "not cached", so a cache failure never replays the stream.
         await cache.SetCurrentAndPredictedAsync(latestReading, latestPrediction);
@@ -195,14 +196,14 @@ public sealed partial class RoadGrain(
         {
             // The Kafka key decides the grain; a body naming another road is a producer bug, not a reason to stall the partition.
             LogRoadMismatch(logger, roadId, reading.RoadId, reading.EventId);
-            RoadMetrics.ReadingsIgnored.Add(1, new KeyValuePair<string, object?>("reason", "road-mismatch"));
+            metrics.ReadingsIgnored.Add(1, new KeyValuePair<string, object?>("reason", "road-mismatch"));
             return false;
         }
 
         if (!window.State.TryApply(reading))
         {
             LogIgnored(logger, roadId, reading.EventId, reading.Timestamp);
-            RoadMetrics.ReadingsIgnored.Add(1, new KeyValuePair<string, object?>("reason", "duplicate-or-out-of-order"));
+            metrics.ReadingsIgnored.Add(1, new KeyValuePair<string, object?>("reason", "duplicate-or-out-of-order"));
             return false;
         }
 

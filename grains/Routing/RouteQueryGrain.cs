@@ -8,8 +8,8 @@ namespace TrafficOrleans.Grains.Routing;
 /// so queries proceed in parallel on the silo's immutable weights snapshot instead of queueing in one grain.
 /// </summary>
 [StatelessWorker]
-public sealed class RouteQueryGrain(RouteQueryHandler handler) : Grain, IRouteQueryGrain
+public sealed class RouteQueryGrain(IRouteQueries queries) : Grain, IRouteQueryGrain
 {
     /// <inheritdoc />
-    public Task<RouteQueryResult> RecommendAsync(RouteQuery query) => handler.RecommendAsync(query);
+    public Task<RouteQueryResult> RecommendAsync(RouteQuery query) => queries.RecommendAsync(query);
 }

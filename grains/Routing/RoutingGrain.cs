@@ -3,21 +3,20 @@ using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Weights;
-using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Grains.Routing;
 
 /// <summary>
 /// The singleton holder of the live weights. Each batch makes a new immutable snapshot (and graph version),
-/// whose compact bytes are kept for the silos' replicas, saved to Redis <c>graph:hanoi:current</c> so a restarted
-/// silo starts warm, and announced on <c>route-updates</c>. Failures of those side effects are logged and counted
-/// but do not fail the batch: the weights are applied, the next batch saves and announces a newer version.
+/// whose compact bytes are kept for the silos' replicas, saved through <see cref="IRouteGraphSnapshots"/> (Redis
+/// <c>graph:{city}:current</c>, the city being the grain's key) so a restarted silo starts warm, and announced on
+/// <c>route-updates</c>. Failures of those side effects are counted and logged by the ports but do not fail the batch:
+/// the weights are applied, the next batch saves and announces a newer version.
 /// </summary>
 public sealed partial class RoutingGrain(
     RoutingNetwork network,
-    ResilientRedis redis,
+    IRouteGraphSnapshots snapshots,
     IRouteUpdates routeUpdates,
-    RoutingMetrics metrics,
     TimeProvider clock,
     ILogger<RoutingGrain> logger) : Grain, IRoutingGrain
 {
@@ -40,9 +39,7 @@ public sealed partial class RoutingGrain(
         _snapshot = update.Snapshot;
         var bytes = WeightsSnapshotSerializer.Serialize(_snapshot);
         _payload = new WeightsSnapshotPayload(_snapshot.Version, bytes);
-        metrics.BatchApplied(update.RoadsUpdated, update.UnknownRoads + update.Invalid);
-
-        await SaveAsync(bytes);
+        await snapshots.SaveAsync(this.GetPrimaryKeyString(), _snapshot.Version, bytes);
         Announce(update);
         return new RoutingBatchApplied(_snapshot.Version, update.RoadsUpdated, update.UnknownRoads, update.Invalid);
     }
@@ -61,7 +58,7 @@ public sealed partial class RoutingGrain(
     {
         try
         {
-            var saved = await redis.GetBytesAsync("graph-load", RedisKeys.GraphCurrent);
+            var saved = await snapshots.LoadAsync(this.GetPrimaryKeyString());
             if (saved is null) return null;
             var snapshot = WeightsSnapshotSerializer.Deserialize(saved, network);
             LogRestored(logger, snapshot.Version);
@@ -72,15 +69,6 @@ public sealed partial class RoutingGrain(
             // Saved for another map (or an older format): start from free flow rather than guess.
             LogSavedSnapshotRejected(logger, ex.Message);
             return null;
-        }
-    }
-
-    private async Task SaveAsync(byte[] bytes)
-    {
-        if (!await redis.SetBytesAsync("graph-save", RedisKeys.GraphCurrent, bytes))
-        {
-            metrics.SideEffectFailed("snapshot-save");
-            LogSaveFailed(logger, _snapshot.Version);
         }
     }
 
@@ -97,7 +85,5 @@ public sealed partial class RoutingGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saved routing weights do not fit this map, starting from free flow: {Reason}")]
     private static partial void LogSavedSnapshotRejected(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing weights {Version} could not be saved to Redis (unavailable or circuit open)")]
-    private static partial void LogSaveFailed(ILogger logger, string version);
 
 }

@@ -43,9 +43,6 @@ public sealed class KafkaStreamOptions
     /// <summary>How long start-up waits for the broker (metadata, committed offsets).</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Messages the shared producer buffers before <c>QueueMessageBatchAsync</c> waits (back-pressure).</summary>
-    public int ProducerBufferMessages { get; set; } = 100_000;
-
     /// <summary>How message values are read and written (the wire format of the product).</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 

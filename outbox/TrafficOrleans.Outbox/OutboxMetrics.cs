@@ -13,10 +13,13 @@ public sealed class OutboxMetrics
     private long _unsentRows;
     private double _oldestUnsentSeconds;
 
-    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter without DI).</summary>
-    public OutboxMetrics(IMeterFactory? meterFactory = null)
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (which owns and disposes it).</summary>
+    public OutboxMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+#pragma warning disable CA2000 // IMeterFactory owns the meters it creates and disposes them with the service provider.
+        var meter = meterFactory.Create(MeterName);
+#pragma warning restore CA2000
         _published = meter.CreateCounter<long>("traffic.outbox.published", "{message}", "Outbox rows delivered to Kafka, by topic.");
         _failures = meter.CreateCounter<long>("traffic.outbox.failures", "{message}", "Outbox rows whose delivery failed (retried), by topic.");
         meter.CreateObservableGauge("traffic.outbox.lag.rows", () => Volatile.Read(ref _unsentRows), "{row}", "Outbox rows not yet delivered.");

@@ -31,10 +31,6 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan ListenerProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>librdkafka <c>message.timeout.ms</c>: how long one delivery may take before it counts as failed.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Sent rows older than this are deleted (they are only kept for inspection and de-duplication).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);

@@ -1,38 +1,40 @@
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
-using ErrorCode = Confluent.Kafka.ErrorCode;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Kafka.Producing;
 
 namespace TrafficOrleans.Outbox;
 
 /// <summary>
-/// Publishes outbox rows of any topic to Kafka with one idempotent producer. A round claims the oldest unsent
+/// Publishes outbox rows of any topic to Kafka through the host's one idempotent producer. A round claims the oldest unsent
 /// rows with <c>FOR UPDATE SKIP LOCKED</c> (several silos share the work without sending a row twice at the
 /// same time), produces them, waits for every delivery report, then marks the delivered rows sent and records
 /// the failures, all in the claiming transaction. A crash after delivery but before the commit re-sends those
 /// rows: delivery is at least once and consumers de-duplicate by <c>event_id</c>.
 /// </summary>
-public sealed partial class OutboxRelay : IDisposable
+public sealed partial class OutboxRelay
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly KafkaMessageProducer _producer;
     private readonly KafkaConnectionOptions _kafka;
     private readonly OutboxOptions _options;
     private readonly OutboxMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly Lock _producerLock = new();
-    private IProducer<string?, byte[]>? _producer;
 
-    /// <summary>Creates a relay; the Kafka producer is created on first use.</summary>
-    public OutboxRelay(NpgsqlDataSource dataSource, IOptions<KafkaConnectionOptions> kafka, IOptions<OutboxOptions> options, OutboxMetrics metrics, ILogger<OutboxRelay> logger)
+    /// <summary>Creates a relay that publishes through the host's shared producer.</summary>
+    public OutboxRelay(
+        NpgsqlDataSource dataSource, KafkaMessageProducer producer, IOptions<KafkaConnectionOptions> kafka, IOptions<OutboxOptions> options,
+        OutboxMetrics metrics, ILogger<OutboxRelay> logger)
     {
         ArgumentNullException.ThrowIfNull(kafka);
         ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource;
+        _producer = producer;
         _kafka = kafka.Value;
         _options = options.Value;
         _metrics = metrics;
@@ -54,13 +56,12 @@ public sealed partial class OutboxRelay : IDisposable
             return default;
         }
 
-        var producer = Producer();
-        var deliveries = new Task<DeliveryResult<string?, byte[]>>[rows.Count];
+        var deliveries = new Task<TopicPartitionOffset>[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             // No cancellation token: once produced, a message may be delivered; the round waits for its report
-            // (bounded by DeliveryTimeout) so that what is marked sent is exactly what Kafka acknowledged.
-            deliveries[i] = producer.ProduceAsync(rows[i].Topic, rows[i].Message, CancellationToken.None);
+            // (bounded by Kafka:Producer:DeliveryTimeout) so that what is marked sent is exactly what Kafka acknowledged.
+            deliveries[i] = _producer.ProduceAsync(rows[i].Topic, rows[i].Message, CancellationToken.None);
         }
 
         try
@@ -75,7 +76,6 @@ public sealed partial class OutboxRelay : IDisposable
         var sent = new List<long>(rows.Count);
         var failedIds = new List<long>();
         var failedErrors = new List<string>();
-        var fatal = false;
         for (var i = 0; i < rows.Count; i++)
         {
             var delivery = deliveries[i];
@@ -86,7 +86,6 @@ public sealed partial class OutboxRelay : IDisposable
             }
 
             var error = delivery.Exception?.InnerException;
-            fatal |= error is KafkaException { Error.IsFatal: true };
             failedIds.Add(rows[i].Id);
             failedErrors.Add(error?.Message ?? "delivery cancelled");
             _metrics.Failed(rows[i].Topic, 1);
@@ -98,7 +97,6 @@ public sealed partial class OutboxRelay : IDisposable
 
         foreach (var group in rows.Where((_, i) => deliveries[i].IsCompletedSuccessfully).GroupBy(r => r.Topic)) _metrics.Published(group.Key, group.Count());
         if (failedIds.Count > 0) LogDeliveryFailed(_logger, failedIds.Count, rows.Count, failedErrors[0]);
-        if (fatal) ResetProducer();
         return new RelayRound(rows.Count, sent.Count, failedIds.Count);
     }
 
@@ -138,9 +136,6 @@ public sealed partial class OutboxRelay : IDisposable
         return deleted;
     }
 
-    /// <inheritdoc />
-    public void Dispose() => ResetProducer();
-
     private async Task<List<ClaimedRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -153,9 +148,10 @@ public sealed partial class OutboxRelay : IDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var message = new Message<string?, byte[]>
+            var message = new Message<byte[]?, byte[]>
             {
-                Key = reader.IsDBNull(2) ? null : reader.GetString(2),
+                // The UTF-8 bytes Confluent's string serializer would write: the same key, so the same partition.
+                Key = reader.IsDBNull(2) ? null : Encoding.UTF8.GetBytes(reader.GetString(2)),
                 Value = reader.GetFieldValue<byte[]>(3),
                 Headers = reader.IsDBNull(4) ? null : ParseHeaders(reader.GetString(4)),
             };
@@ -200,40 +196,11 @@ public sealed partial class OutboxRelay : IDisposable
         return headers;
     }
 
-    private IProducer<string?, byte[]> Producer()
-    {
-        lock (_producerLock)
-        {
-            return _producer ??= KafkaProducerFactory.Create(_kafka, _options, $"traffic-outbox-{Environment.MachineName}", OnClientError);
-        }
-    }
-
-    private void OnClientError(Error error) => LogClientError(_logger, error.Code, error.Reason, error.IsFatal);
-
-    // A fatal error (e.g. the idempotent producer's sequence state is lost) makes the producer unusable:
-    // drop it so the next round starts a new one with a new producer id.
-    private void ResetProducer()
-    {
-        IProducer<string?, byte[]>? producer;
-        lock (_producerLock)
-        {
-            producer = _producer;
-            _producer = null;
-        }
-
-        if (producer is null) return;
-        producer.Flush(TimeSpan.FromSeconds(5));
-        producer.Dispose();
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery failed for {Failed} of {Claimed} rows, will retry: {FirstError}")]
     private static partial void LogDeliveryFailed(ILogger logger, int failed, int claimed, string firstError);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Deleted} sent outbox rows older than {Retention}")]
     private static partial void LogDeleted(ILogger logger, int deleted, TimeSpan retention);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka producer error {Code}: {Reason} (fatal: {IsFatal})")]
-    private static partial void LogClientError(ILogger logger, ErrorCode code, string reason, bool isFatal);
-
-    private sealed record ClaimedRow(long Id, string Topic, Message<string?, byte[]> Message);
+    private sealed record ClaimedRow(long Id, string Topic, Message<byte[]?, byte[]> Message);
 }

@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using TrafficOrleans.Grains;
+using TrafficOrleans.Grains.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Silo.Hosting;
@@ -76,6 +77,7 @@ public static class OrleansHostingExtensions
         });
         silo.AddTrafficStreams(configuration);
         silo.Services.AddTrafficGrains();
+        silo.Services.AddTrafficTrainingJobs();
         silo.AddDashboard();
         return silo;
     }

@@ -7,6 +7,7 @@ using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
 using TrafficOrleans.Kafka;
+using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 
@@ -31,17 +32,18 @@ public static partial class RoutingHostingExtensions
     public static IServiceCollection AddTrafficRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddKafkaClientSettings();
+        services.AddKafkaProducer();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();
-        services.AddSingleton<RoutingKafkaClients>();
         services.AddSingleton<IRouteUpdates, KafkaRouteUpdates>();
+        services.AddSingleton<IRouteGraphSnapshots, RedisRouteGraphSnapshots>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<RouteQueryHandler>();
+        services.AddSingleton<IRouteQueries>(sp => sp.GetRequiredService<RouteQueryHandler>());
         services.AddHostedService<RoutingSnapshotSync>();
         services.AddHostedService<RouteGraphConsumer>();
         return services;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using TrafficOrleans.Outbox;
+using TrafficOrleans.Kafka.Producing;
 
 namespace TrafficOrleans.Silo.Hosting;
 
 /// <summary>
 /// How long a stopping silo may take. Hosted services stop one after another in reverse registration order: ingestion,
-/// then the outbox relay (which finishes its in-flight batch: up to <see cref="OutboxOptions.DeliveryTimeout"/>),
+/// then the outbox relay (which finishes its in-flight batch: up to <see cref="KafkaProducerOptions.DeliveryTimeout"/>),
 /// then the consumers and the Orleans silo, and the embedded broker last.
 /// </summary>
 public static class ShutdownHostingExtensions
@@ -26,9 +26,9 @@ public static class ShutdownHostingExtensions
         var timeout = builder.Configuration.GetValue(ShutdownTimeoutKey, DefaultShutdownTimeout);
         builder.Services.AddOptions<HostOptions>()
             .Configure(o => o.ShutdownTimeout = timeout)
-            .Validate<IOptions<OutboxOptions>>(
-                (host, outbox) => host.ShutdownTimeout >= outbox.Value.DeliveryTimeout + Margin,
-                $"{ShutdownTimeoutKey} must exceed Outbox:DeliveryTimeout by at least {Margin.TotalSeconds:0} s, or a stopping silo abandons the relay's last batch and it is published twice.")
+            .Validate<IOptions<KafkaProducerOptions>>(
+                (host, producer) => host.ShutdownTimeout >= producer.Value.DeliveryTimeout + Margin,
+                $"{ShutdownTimeoutKey} must exceed {KafkaProducerOptions.SectionName}:{nameof(KafkaProducerOptions.DeliveryTimeout)} by at least {Margin.TotalSeconds:0} s, or a stopping silo abandons the relay's last batch and it is published twice.")
             .ValidateOnStart();
         return builder;
     }

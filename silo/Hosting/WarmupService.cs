@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.Routing;
+using TrafficOrleans.Silo.Routing;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -24,6 +25,7 @@ public sealed partial class WarmupService(
     IGrainFactory grains,
     RoutingNetwork network,
     IOptions<WarmupOptions> options,
+    IOptions<RoutingOptions> routing,
     ILogger<WarmupService> logger) : BackgroundService
 {
     private const int Concurrency = 8;
@@ -43,7 +45,7 @@ public sealed partial class WarmupService(
             await WhenStartedAsync(stoppingToken);
             var started = Stopwatch.GetTimestamp();
             await FillPostgresPoolAsync(stoppingToken);
-            await grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey).GetSnapshotIfChangedAsync(null).WaitAsync(stoppingToken);
+            await grains.GetGrain<IRoutingGrain>(routing.Value.City).GetSnapshotIfChangedAsync(null).WaitAsync(stoppingToken);
             var requests = await SendOwnRequestsAsync(stoppingToken);
             LogWarm(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _options.PostgresConnections, requests);
         }

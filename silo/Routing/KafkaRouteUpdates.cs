@@ -1,38 +1,30 @@
+using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Silo.Routing;
 
-/// <summary>Announces graph versions on the catalogue's <c>route-updates</c> topic, key = the routing grain's key.</summary>
+/// <summary>Announces graph versions on the catalogue's <c>route-updates</c> topic, key = the city (the routing grain's key).</summary>
 public sealed partial class KafkaRouteUpdates(
-    RoutingKafkaClients kafka, IOptions<KafkaTopicsOptions> topics, RoutingMetrics metrics, ILogger<KafkaRouteUpdates> logger) : IRouteUpdates
+    KafkaMessageProducer producer, IOptions<KafkaTopicsOptions> topics, IOptions<RoutingOptions> routing, RoutingMetrics metrics, ILogger<KafkaRouteUpdates> logger) : IRouteUpdates
 {
     /// <inheritdoc />
     public void Announce(RouteGraphUpdated update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var message = new Message<string?, byte[]>
+        var message = new Message<byte[]?, byte[]>
         {
-            Key = IRoutingGrain.SingletonKey,
+            Key = Encoding.UTF8.GetBytes(routing.Value.City),
             Value = JsonSerializer.SerializeToUtf8Bytes(update, TrafficJson.Options),
         };
-        try
-        {
-            // Not awaited: the grain turn should not wait for broker acks; the delivery report counts failures.
-            kafka.Producer.Produce(topics.Value.RouteUpdates, message, report =>
-            {
-                if (report.Error.IsError) Failed(update.GraphVersion, report.Error.Reason);
-            });
-        }
-        catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
-        {
-            Failed(update.GraphVersion, ex.Message);
-        }
+        // Not awaited: the grain turn should not wait for broker acks; the delivery report counts failures.
+        producer.Produce(topics.Value.RouteUpdates, message, reason => Failed(update.GraphVersion, reason));
     }
 
     private void Failed(string version, string reason)

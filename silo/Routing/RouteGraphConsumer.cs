@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
-using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.Kafka.Topics;
 
@@ -22,7 +22,7 @@ namespace TrafficOrleans.Silo.Routing;
 /// </summary>
 public sealed partial class RouteGraphConsumer(
     IGrainFactory grains,
-    RoutingKafkaClients kafka,
+    KafkaMessageProducer producer,
     IOptions<RoutingOptions> options,
     IOptions<KafkaTopicsOptions> topics,
     IOptions<KafkaConnectionOptions> kafkaOptions,
@@ -52,7 +52,8 @@ public sealed partial class RouteGraphConsumer(
         foreach (var letter in batch.DeadLetters) DeadLetter(letter);
         if (batch.Items.Count == 0) return;
         // The grain is the only place the weights live: a refusal throws, and the batch and its offsets are retried.
-        var applied = await grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey).ApplyPredictionsAsync(batch.Items.ToArray());
+        var applied = await grains.GetGrain<IRoutingGrain>(options.Value.City).ApplyPredictionsAsync(batch.Items.ToArray());
+        metrics.BatchApplied(applied.RoadsUpdated, applied.UnknownRoads + applied.Invalid);
         LogBatchApplied(logger, batch.Items.Count, applied.GraphVersion, applied.RoadsUpdated);
     }
 
@@ -61,19 +62,8 @@ public sealed partial class RouteGraphConsumer(
 
     private void DeadLetter(DeadLetter letter)
     {
-        try
-        {
-            kafka.Producer.Produce(topics.Value.DeadLetters, new Message<string?, byte[]>
-            {
-                Key = letter.Key is null ? null : System.Text.Encoding.UTF8.GetString(letter.Key),
-                Value = letter.Value ?? [],
-                Headers = DeadLetterHeaders.ToKafka(letter, Clock.GetUtcNow()),
-            });
-        }
-        catch (KafkaException ex)
-        {
-            LogDeadLetterFailed(logger, $"{letter.SourceTopic}/{letter.SourcePartition}@{letter.SourceOffset}", ex.Error.Reason);
-        }
+        producer.Produce(topics.Value.DeadLetters, letter.ToMessage(Clock.GetUtcNow()), reason =>
+            LogDeadLetterFailed(logger, $"{letter.SourceTopic}/{letter.SourcePartition}@{letter.SourceOffset}", reason));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Count} predictions: graph version {Version}, {Updated} roads updated")]

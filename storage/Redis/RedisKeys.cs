@@ -15,8 +15,8 @@ public static class RedisKeys
     /// <summary>Cached route answers live 5 minutes (and are keyed by graph version).</summary>
     public static readonly TimeSpan RouteCacheTtl = TimeSpan.FromMinutes(5);
 
-    /// <summary>The weighted road graph snapshot, so a restarted silo starts warm.</summary>
-    public const string GraphCurrent = "graph:hanoi:current";
+    /// <summary><c>graph:{city}:current</c> — the city's weighted road graph snapshot, so a restarted silo starts warm.</summary>
+    public static string GraphCurrent(string city) => $"graph:{city}:current";
 
     /// <summary>Sorted set of road ids scored by last reading time, so the map can list roads without SCAN.</summary>
     public const string RoadIndex = "road:index";

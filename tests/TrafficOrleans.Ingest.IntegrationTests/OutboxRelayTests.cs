@@ -27,7 +27,8 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         await using var broker = await EmbeddedBroker.StartAsync();
         var batch = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
         await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, batchSize: 50);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer, batchSize: 50);
 
         var round = await relay.DrainAsync(CancellationToken.None);
         var again = await relay.DrainAsync(CancellationToken.None);
@@ -63,7 +64,8 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         builder.Add(negative, "road-bad,-7", static s => s);
         var batch = builder.Build();
         await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer);
 
         await relay.DrainAsync(CancellationToken.None);
 
@@ -84,11 +86,9 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
         string unreachable;
         await using (var gone = await EmbeddedBroker.StartAsync()) unreachable = gone.BootstrapServers;
-        using (var failing = new OutboxRelay(database.DataSource,
-                   Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = unreachable }),
-                   Microsoft.Extensions.Options.Options.Create(new OutboxOptions { DeliveryTimeout = TimeSpan.FromSeconds(1) }),
-                   new OutboxMetrics(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxRelay>.Instance))
+        using (var failingProducer = Pipeline.Producer(unreachable, deliveryTimeout: TimeSpan.FromSeconds(1)))
         {
+            var failing = Pipeline.Relay(database.DataSource, failingProducer);
             var failed = await failing.RelayOnceAsync(CancellationToken.None);
             Assert.Equal((batch.Readings.Count, 0, batch.Readings.Count), (failed.Claimed, failed.Published, failed.Failed));
         }
@@ -96,7 +96,8 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         Assert.Equal(batch.Readings.Count, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND attempts = 1 AND last_error IS NOT NULL"));
 
         await using var broker = await EmbeddedBroker.StartAsync();
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer);
         var retried = await relay.DrainAsync(CancellationToken.None);
 
         Assert.Equal(batch.Readings.Count, retried.Published);
@@ -110,11 +111,9 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         var writer = Pipeline.Writer(database.DataSource);
         var sent = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
         await writer.WriteAsync(sent, CancellationToken.None);
-        var metrics = new OutboxMetrics();
-        using var relay = new OutboxRelay(database.DataSource,
-            Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
-            Microsoft.Extensions.Options.Options.Create(new OutboxOptions { Retention = TimeSpan.Zero }),
-            metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxRelay>.Instance);
+        var metrics = new OutboxMetrics(Pipeline.Meters);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer, metrics, options: new OutboxOptions { Retention = TimeSpan.Zero });
         await relay.DrainAsync(CancellationToken.None);
         var unsent = await Pipeline.Simulator().PollAsync(Tick.AddMinutes(5), CancellationToken.None);
         await writer.WriteAsync(unsent, CancellationToken.None);

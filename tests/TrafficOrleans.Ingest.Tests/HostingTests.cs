@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Ingest.Here;
 using TrafficOrleans.Ingest.Simulation;
+using TrafficOrleans.Ingest.Hosting;
 
 namespace TrafficOrleans.Ingest.Tests;
 

@@ -35,7 +35,7 @@ internal static class TestData
     }
 
     public static ReadingPreprocessor Preprocessor(IMeterFactory? meters = null, IngestOptions? options = null) =>
-        new(Options.Create(options ?? new IngestOptions()), new IngestMetrics(meters));
+        new(Options.Create(options ?? new IngestOptions()), new IngestMetrics(meters ?? NewMeterFactory()));
 
     public static IMeterFactory NewMeterFactory() =>
         new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();

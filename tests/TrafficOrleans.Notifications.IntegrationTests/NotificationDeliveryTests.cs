@@ -31,7 +31,8 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await consumer.StartAsync(CancellationToken.None);
         await harness.WaitForCommitAsync(1);
         await consumer.StopAsync(CancellationToken.None);
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         Assert.Equal(1, await database.CountAsync(
@@ -71,7 +72,8 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await restarted.StartAsync(CancellationToken.None);
         await harness.WaitForCommitAsync(roads.Length);
         await restarted.StopAsync(CancellationToken.None);
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         Assert.Equal(roads.Length, await database.CountAsync("SELECT count(DISTINCT event_id) FROM notifications"));
@@ -96,7 +98,8 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await consumer.StartAsync(CancellationToken.None);
         await harness.WaitForCommitAsync(3);
         await consumer.StopAsync(CancellationToken.None);
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Topics.DeadLetters, 2, TimeSpan.FromSeconds(3)));

@@ -31,7 +31,7 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
             Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(Topics),
             Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
-            new NotificationMetrics(),
+            new NotificationMetrics(Pipeline.Meters),
             crashPoints ?? new CrashPoints(),
             Microsoft.Extensions.Options.Options.Create(new TrafficOrleans.GrainInterfaces.Messages.Validation.MessageLimits()),
             new Kafka.Health.PipelineHealth(),

@@ -49,7 +49,10 @@ public sealed class HardenedHostFixture : IAsyncLifetime
     /// A client of its own (a new loopback address), for tests of other defences on rate-limited endpoints: with the
     /// small limit, sharing <see cref="Http"/> would make them depend on how many requests earlier tests made.
     /// </summary>
-    public HttpClient NewClient() => ClientFrom(IPAddress.Parse($"127.0.0.{Interlocked.Increment(ref _nextClient)}"));
+    public HttpClient NewClient() => ClientFrom(NextClientAddress());
+
+    /// <summary>A loopback address no other test has used (a client IP with the whole rate limit to itself).</summary>
+    public IPAddress NextClientAddress() => IPAddress.Parse($"127.0.0.{Interlocked.Increment(ref _nextClient)}");
 
     /// <summary>A client whose connections come from another loopback address (127.0.0.x), i.e. another client IP.</summary>
     public HttpClient ClientFrom(IPAddress localAddress)

@@ -35,7 +35,8 @@ public sealed class HttpHardeningTests(HardenedHostFixture fixture) : IClassFixt
     [Fact]
     public async Task Broken_chunked_body_is_a_400()
     {
-        using var client = new TcpClient();
+        // From an address of its own: on 127.0.0.1 the small rate limit may already be spent by other tests (a 429).
+        using var client = new TcpClient(new IPEndPoint(fixture.NextClientAddress(), 0));
         await client.ConnectAsync(IPAddress.Loopback, fixture.Port);
         var stream = client.GetStream();
         // A chunk size that is not hexadecimal: Kestrel fails the body read mid-request.

@@ -6,7 +6,7 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.KafkaBroker;
@@ -23,6 +23,9 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 [Collection(ServersCollection.Name)]
 public sealed class KafkaRouteUpdateTests(ServersFixture database, ITestOutputHelper output)
 {
+    // The routing grain's key and the Redis snapshot key both come from Routing:City (default here).
+    private static readonly string City = new RoutingOptions().City;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class KafkaRouteUpdateTests(ServersFixture database, ITestOutputHe
         await broker.StartAsync();
         await CreateTopicsAsync(broker.BootstrapServers);
         // Start from free flow, not from a weights snapshot an earlier test left in Redis.
-        await database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent);
+        await database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent(City));
         await using var host = new RoutingHost(database, $"route-kafka-{Guid.NewGuid():N}"[..22], broker.BootstrapServers);
         using var http = host.CreateClient();
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, Acks = Acks.All }).Build();

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Roads.Synthetic;
 
@@ -14,6 +14,9 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 [Collection(RoutingApiCollection.Name)]
 public sealed class RouteRecommendEndpointTests(RoutingApiFixture fixture)
 {
+    // The routing grain's key and the Redis snapshot key both come from Routing:City (default here).
+    private static readonly string City = new RoutingOptions().City;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class RouteRecommendEndpointTests(RoutingApiFixture fixture)
             var speed = graph.RoadAt(r).FreeFlowSpeedKmh / 3.0;
             return new RoadPrediction(Guid.NewGuid(), DateTimeOffset.UtcNow, graph.RoadIdOf(r), speed, speed, speed, speed, 0.9, "test");
         }).ToList();
-        var applied = await grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey).ApplyPredictionsAsync(slower);
+        var applied = await grains.GetGrain<IRoutingGrain>(City).ApplyPredictionsAsync(slower);
         Assert.Equal(graph.RoadCount, applied.RoadsUpdated);
         await Eventually.WaitForAsync(() => Task.FromResult(replica.Current.Version), v => v == applied.GraphVersion, Deadline, "the replica to take the new version");
 
@@ -105,7 +108,7 @@ public sealed class RouteRecommendEndpointTests(RoutingApiFixture fixture)
 
     private static async Task WaitForReplicaToMatchGrainAsync(IGrainFactory grains, RoutingSnapshotReplica replica) =>
         await Eventually.WaitForAsync(
-            async () => await grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey).GetSnapshotIfChangedAsync(replica.Current.Version),
+            async () => await grains.GetGrain<IRoutingGrain>(City).GetSnapshotIfChangedAsync(replica.Current.Version),
             payload => payload is null,
             Deadline,
             "the replica to catch up with the routing grain");

@@ -1,4 +1,5 @@
 using TrafficOrleans.IntegrationTests.Infrastructure;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Routing.IntegrationTests;
@@ -6,6 +7,9 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 /// <summary>One silo host (synthetic city, no Kafka consumer) shared by the endpoint tests; starting a silo is the slow part.</summary>
 public sealed class RoutingApiFixture : IAsyncLifetime
 {
+    // The routing grain's key and the Redis snapshot key both come from Routing:City (default here).
+    private static readonly string City = new RoutingOptions().City;
+
     public ServersFixture Database { get; } = new();
 
     public RoutingHost Host { get; private set; } = null!;
@@ -16,7 +20,7 @@ public sealed class RoutingApiFixture : IAsyncLifetime
     {
         await Database.InitializeAsync();
         // Start from free flow: a weights snapshot left in Redis by an earlier run would be loaded as warm state.
-        await Database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent);
+        await Database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent(City));
         Host = new RoutingHost(Database, $"route-api-{Guid.NewGuid():N}"[..20], settings: RoutingHost.SyntheticCity());
         Http = Host.CreateClient();
     }

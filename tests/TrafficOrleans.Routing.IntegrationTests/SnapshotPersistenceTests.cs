@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
-using TrafficOrleans.Grains.Routing;
+using TrafficOrleans.Silo.Routing;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Routing.Weights;
 using TrafficOrleans.Storage.Redis;
@@ -13,6 +13,9 @@ namespace TrafficOrleans.Routing.IntegrationTests;
 [Collection(ServersCollection.Name)]
 public sealed class SnapshotPersistenceTests(ServersFixture database)
 {
+    // The routing grain's key and the Redis snapshot key both come from Routing:City (default here).
+    private static readonly string City = new RoutingOptions().City;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private IDatabase Redis => database.RedisConnection.GetDatabase(RoutingHost.RedisDatabase);
@@ -20,7 +23,7 @@ public sealed class SnapshotPersistenceTests(ServersFixture database)
     [Fact]
     public async Task Applied_weights_are_saved_to_redis_and_restored_after_restart()
     {
-        await Redis.KeyDeleteAsync(RedisKeys.GraphCurrent);
+        await Redis.KeyDeleteAsync(RedisKeys.GraphCurrent(City));
         var serviceId = $"route-restart-{Guid.NewGuid():N}"[..24];
         string roadId;
         RoutingBatchApplied applied;
@@ -28,11 +31,11 @@ public sealed class SnapshotPersistenceTests(ServersFixture database)
         {
             var graph = host.Services.GetRequiredService<RoutingNetwork>().Graph;
             roadId = graph.RoadIdOf(7);
-            var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey);
+            var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoutingGrain>(City);
             applied = await grain.ApplyPredictionsAsync([new RoadPrediction(Guid.NewGuid(), DateTimeOffset.UtcNow, roadId, 11, 12, 13, 14, 0.8, "test")]);
             Assert.Equal(1, applied.RoadsUpdated);
 
-            var saved = (byte[]?)await Redis.StringGetAsync(RedisKeys.GraphCurrent);
+            var saved = (byte[]?)await Redis.StringGetAsync(RedisKeys.GraphCurrent(City));
             Assert.NotNull(saved);
             var snapshot = WeightsSnapshotSerializer.Deserialize(saved, host.Services.GetRequiredService<RoutingNetwork>());
             Assert.Equal(applied.GraphVersion, snapshot.Version);
@@ -54,10 +57,10 @@ public sealed class SnapshotPersistenceTests(ServersFixture database)
         "TOWS"u8.CopyTo(foreign);
         foreign[4] = 1;
         foreign[6] = 0x5A;
-        await Redis.StringSetAsync(RedisKeys.GraphCurrent, foreign);
+        await Redis.StringSetAsync(RedisKeys.GraphCurrent(City), foreign);
 
         await using var host = new RoutingHost(database, $"route-foreign-{Guid.NewGuid():N}"[..24]);
-        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey);
+        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoutingGrain>(City);
         var payload = await grain.GetSnapshotIfChangedAsync(null);
 
         Assert.NotNull(payload);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Topics;
 
 namespace TrafficOrleans.Kafka.Hosting;
@@ -14,6 +16,19 @@ public static class KafkaServiceCollectionExtensions
     {
         services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KafkaTopicsOptions>().BindConfiguration(KafkaTopicsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// The host's one idempotent producer (<see cref="KafkaMessageProducer"/>, section <c>Kafka:Producer</c>) with the
+    /// settings it reads. Safe to call from every component that produces: the first registration wins, so a host
+    /// holds one producer, disposed (flushed) once with the container.
+    /// </summary>
+    public static IServiceCollection AddKafkaProducer(this IServiceCollection services)
+    {
+        services.AddKafkaClientSettings();
+        services.AddOptions<KafkaProducerOptions>().BindConfiguration(KafkaProducerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<KafkaMessageProducer>();
         return services;
     }
 }

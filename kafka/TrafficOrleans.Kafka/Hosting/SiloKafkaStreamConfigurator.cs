@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Providers;
 
 namespace TrafficOrleans.Kafka.Hosting;
@@ -22,8 +24,11 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
         ConfigureDelegate(services =>
         {
             services.ConfigureNamedOptionForLogging<KafkaStreamOptions>(name);
+            services.AddKafkaProducer();
+            services.TryAddSingleton<KafkaStreamMetrics>();
             services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamClients(
-                name, sp.GetOptionsByName<KafkaStreamOptions>(name), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+                sp.GetOptionsByName<KafkaStreamOptions>(name), sp.GetRequiredService<KafkaMessageProducer>(), sp.GetRequiredService<KafkaStreamMetrics>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(sp.GetOptionsByName<KafkaStreamOptions>(name), name));
         });
         this.ConfigurePullingAgent(options => options.Configure(agent =>

@@ -2,34 +2,39 @@ using Confluent.Kafka;
 
 namespace TrafficOrleans.Kafka.Producing;
 
-/// <summary>Builds the producer and admin client configurations from the provider options (plus the passthrough settings).</summary>
+/// <summary>Builds the producer and admin client configurations from the <c>Kafka</c> section (plus the passthrough settings).</summary>
 public static class KafkaClientConfig
 {
-    /// <summary>The idempotent, acks=all producer every write of the provider goes through.</summary>
-    public static ProducerConfig Producer(KafkaStreamOptions options, string clientId)
+    /// <summary>
+    /// The idempotent, acks=all producer every write of a host goes through. <c>Partitioner = Murmur2</c> is Kafka's
+    /// default (Java) key partitioner, the one the stream provider's queue mapper assumes, so a road's readings land on
+    /// the partition its grain's queue reads whichever component produced them.
+    /// </summary>
+    public static ProducerConfig Producer(KafkaConnectionOptions connection, KafkaProducerOptions options, string clientId)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
-        var config = new ProducerConfig(Passthrough(options))
+        return new ProducerConfig(Passthrough(connection.ClientConfig))
         {
-            BootstrapServers = options.BootstrapServers,
+            BootstrapServers = connection.BootstrapServers,
             ClientId = clientId,
             EnableIdempotence = true,
             Acks = Acks.All,
             // Grains await each produce, so a long linger would be paid per reading; 2 ms still batches busy partitions.
             LingerMs = 2,
-            QueueBufferingMaxMessages = options.ProducerBufferMessages,
-            // Dead-lettered values may exceed the normal limit; keep room so the DLQ never refuses them.
-            MessageMaxBytes = Math.Max(options.MaxMessageBytes, 1_000_000) * 8,
+            MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds,
+            QueueBufferingMaxMessages = options.BufferMessages,
+            // Dead-lettered values may exceed the stream provider's limit; keep room so the DLQ never refuses them.
+            MessageMaxBytes = 8_000_000,
             Partitioner = Partitioner.Murmur2,
         };
-        return config;
     }
 
     /// <summary>Admin client for topic creation and metadata.</summary>
     public static AdminClientConfig Admin(KafkaStreamOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new AdminClientConfig(Passthrough(options)) { BootstrapServers = options.BootstrapServers };
+        return new AdminClientConfig(Passthrough(options.ClientConfig)) { BootstrapServers = options.BootstrapServers };
     }
 
     /// <summary>The passthrough settings with secrets replaced, for logs.</summary>
@@ -39,5 +44,5 @@ public static class KafkaClientConfig
         return KafkaConnectionOptions.Describe(options.BootstrapServers, options.ClientConfig);
     }
 
-    private static Dictionary<string, string> Passthrough(KafkaStreamOptions options) => new(options.ClientConfig, StringComparer.Ordinal);
+    private static Dictionary<string, string> Passthrough(IReadOnlyDictionary<string, string> clientConfig) => new(clientConfig, StringComparer.Ordinal);
 }

@@ -24,4 +24,16 @@ public sealed record DeadLetter(
         return new(source.Topic, source.Partition.Value, source.Offset.Value, consumerGroup, source.Message.Key, source.Message.Value,
             source.Message.Headers, source.Message.Timestamp, rejection);
     }
+
+    /// <summary>
+    /// The message every producer of dead letters writes: the original key, value and timestamp, the original headers
+    /// plus the <c>dlq-*</c> ones (<see cref="DeadLetterHeaders"/>).
+    /// </summary>
+    public Message<byte[]?, byte[]> ToMessage(DateTimeOffset rejectedAt) => new()
+    {
+        Key = Key,
+        Value = Value ?? [],
+        Headers = DeadLetterHeaders.ToKafka(this, rejectedAt),
+        Timestamp = Timestamp,
+    };
 }

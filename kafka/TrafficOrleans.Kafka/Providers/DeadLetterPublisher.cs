@@ -9,7 +9,7 @@ namespace TrafficOrleans.Kafka.Providers;
 /// saying why, from where and by whom. Returns only after the broker acknowledged it, so the source
 /// offset can be committed without losing the message.
 /// </summary>
-public sealed partial class DeadLetterPublisher(KafkaMessageProducer producer, KafkaStreamOptions options, ILogger logger)
+public sealed partial class DeadLetterPublisher(KafkaMessageProducer producer, KafkaStreamOptions options, KafkaStreamMetrics metrics, ILogger logger)
 {
     /// <summary>Dead-letters one consumed message.</summary>
     public Task PublishAsync(ConsumeResult<byte[]?, byte[]?> source, string consumerGroup, MessageRejection rejection, CancellationToken cancellationToken = default) =>
@@ -19,15 +19,8 @@ public sealed partial class DeadLetterPublisher(KafkaMessageProducer producer, K
     public async Task PublishAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        var message = new Message<byte[]?, byte[]>
-        {
-            Key = letter.Key,
-            Value = letter.Value ?? [],
-            Headers = DeadLetterHeaders.ToKafka(letter, DateTimeOffset.UtcNow),
-            Timestamp = letter.Timestamp,
-        };
-        await producer.ProduceAsync(new TopicPartition(options.DeadLetterTopic, new Partition(0)), message, cancellationToken);
-        KafkaStreamMetrics.MessagesDeadLettered.Add(1, new KeyValuePair<string, object?>("category", letter.Rejection.Category), new KeyValuePair<string, object?>("topic", letter.SourceTopic));
+        await producer.ProduceAsync(new TopicPartition(options.DeadLetterTopic, new Partition(0)), letter.ToMessage(DateTimeOffset.UtcNow), cancellationToken);
+        metrics.MessagesDeadLettered.Add(1, new KeyValuePair<string, object?>("category", letter.Rejection.Category), new KeyValuePair<string, object?>("topic", letter.SourceTopic));
         LogDeadLettered(logger, letter.SourceTopic, letter.SourcePartition, letter.SourceOffset, letter.Rejection.Category, letter.Rejection.Reason);
     }
 

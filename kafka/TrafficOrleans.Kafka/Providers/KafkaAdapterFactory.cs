@@ -62,7 +62,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory, IDisposa
     /// <inheritdoc />
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
         Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(
-            AbandonedOf(queueId), _queueMapper.PartitionOf(queueId).ToString(), _loggerFactory.CreateLogger<KafkaDeliveryFailureHandler>()));
+            AbandonedOf(queueId), _queueMapper.PartitionOf(queueId).ToString(), _clients.Metrics, _loggerFactory.CreateLogger<KafkaDeliveryFailureHandler>()));
 
     /// <inheritdoc />
     // The producer belongs to the container's KafkaStreamClients, which disposes it after the silo stopped.

@@ -9,7 +9,7 @@ namespace TrafficOrleans.Kafka.Providers;
 /// error, counts it, and hands the batch to the queue's receiver, which dead-letters what was not delivered and
 /// lets the partition's offset move on. Subscriptions are not faulted, so the stream keeps flowing.
 /// </summary>
-public sealed partial class KafkaDeliveryFailureHandler(AbandonedDeliveries abandoned, string queue, ILogger logger) : IStreamFailureHandler
+public sealed partial class KafkaDeliveryFailureHandler(AbandonedDeliveries abandoned, string queue, KafkaStreamMetrics metrics, ILogger logger) : IStreamFailureHandler
 {
     /// <inheritdoc />
     public bool ShouldFaultSubsriptionOnError => false;
@@ -18,7 +18,7 @@ public sealed partial class KafkaDeliveryFailureHandler(AbandonedDeliveries aban
     public Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
         LogGaveUp(logger, streamProviderName, streamIdentity.ToString(), queue, sequenceToken?.SequenceNumber ?? -1);
-        KafkaStreamMetrics.DeliveriesAbandoned.Add(1, new KeyValuePair<string, object?>("queue", queue));
+        metrics.DeliveriesAbandoned.Add(1, new KeyValuePair<string, object?>("queue", queue));
         abandoned.Abandon(streamIdentity, sequenceToken);
         return Task.CompletedTask;
     }
@@ -27,7 +27,7 @@ public sealed partial class KafkaDeliveryFailureHandler(AbandonedDeliveries aban
     public Task OnSubscriptionFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
         LogSubscriptionFailed(logger, streamProviderName, streamIdentity.ToString(), queue);
-        KafkaStreamMetrics.SubscriptionFailures.Add(1, new KeyValuePair<string, object?>("queue", queue));
+        metrics.SubscriptionFailures.Add(1, new KeyValuePair<string, object?>("queue", queue));
         return Task.CompletedTask;
     }
 

@@ -61,7 +61,7 @@ public sealed class KafkaQueueAdapter(
         }
 
         await Task.WhenAll(deliveries);
-        KafkaStreamMetrics.MessagesProduced.Add(deliveries.Count, new KeyValuePair<string, object?>("topic", topic.Name));
+        clients.Metrics.MessagesProduced.Add(deliveries.Count, new KeyValuePair<string, object?>("topic", topic.Name));
     }
 
     // Header values are not mutated by the client, so one UTF-8 copy per event type serves every message.
@@ -74,7 +74,7 @@ public sealed class KafkaQueueAdapter(
         var partition = queueMapper.PartitionOf(queueId);
         var topic = options.Topics.Single(t => t.Name == partition.Topic);
         return new KafkaQueueAdapterReceiver(
-            partition, topic, options, clients.DeadLetters, clients.DeadLetterMarks, abandonedOf(queueId), validator, $"{name}-{partition.Topic}-{partition.Partition.Value}",
+            partition, topic, options, clients.DeadLetters, clients.DeadLetterMarks, abandonedOf(queueId), validator, $"{name}-{partition.Topic}-{partition.Partition.Value}", clients.Metrics,
             loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     AbandonedDeliveries abandoned,
     IKafkaEventValidator? validator,
     string clientId,
+    KafkaStreamMetrics metrics,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly DeliveredOffsetTracker _offsets = new();
@@ -81,7 +82,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
             received++;
         }
 
-        if (received > 0) KafkaStreamMetrics.MessagesConsumed.Add(received, new KeyValuePair<string, object?>("topic", topic.Name));
+        if (received > 0) metrics.MessagesConsumed.Add(received, new KeyValuePair<string, object?>("topic", topic.Name));
         MarkDeadLettered(deadLettered);
         CommitDeliveredOffsets();
         // One batch per stream, ordered by first offset: the queue cache expects batches in sequence order.
@@ -196,7 +197,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
         {
             _consumer.Commit([new TopicPartitionOffset(partition, position)]);
             _offsets.MarkCommitted(position);
-            KafkaStreamMetrics.OffsetCommits.Add(1, new KeyValuePair<string, object?>("topic", topic.Name));
+            metrics.OffsetCommits.Add(1, new KeyValuePair<string, object?>("topic", topic.Name));
         }
         catch (KafkaException ex)
         {

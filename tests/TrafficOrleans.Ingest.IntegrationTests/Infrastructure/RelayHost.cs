@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using TrafficOrleans.Ingest.Hosting;
 
 namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 
@@ -18,7 +19,7 @@ public static class RelayHost
             ["ConnectionStrings:Postgres"] = postgres,
             ["Kafka:BootstrapServers"] = bootstrapServers,
             ["Ingest:Enabled"] = "false",
-            ["Outbox:DeliveryTimeout"] = "00:00:10",
+            ["Kafka:Producer:DeliveryTimeout"] = "00:00:10",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddTrafficIngestion();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Silo.Hosting;
@@ -90,7 +91,7 @@ public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifeti
             ["Kafka:EmbeddedBroker:Enabled"] = "true",
             ["Kafka:EmbeddedBroker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kafka:EmbeddedBroker:DataDirectory"] = _dataDirectory,
-            ["Outbox:DeliveryTimeout"] = "00:00:10",
+            ["Kafka:Producer:DeliveryTimeout"] = "00:00:10",
         });
         builder.Logging.AddFakeLogging();
         // The silo's order: broker first (stops last), then the relay (stops before it).

@@ -2,6 +2,7 @@ using TrafficOrleans.Kafka.Topics;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Providers.Streams.Common;
 using Orleans.Runtime;
@@ -28,7 +29,9 @@ public sealed class AbandonedDeliveryTests
         var options = new KafkaStreamOptions { BootstrapServers = broker.BootstrapServers, JsonSerializerOptions = TrafficJson.Strict };
         var topic = new KafkaTopicOptions { Name = "traffic-raw", ConsumerGroup = $"abandon-{Guid.NewGuid():N}", EventType = typeof(TrafficReading), Partitions = 1 };
         var partition = new TopicPartition(topic.Name, 0);
-        using var producer = new KafkaMessageProducer(options, "abandon-test", NullLogger.Instance);
+        using var producer = new KafkaMessageProducer(
+            Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = broker.BootstrapServers }),
+            Microsoft.Extensions.Options.Options.Create(new KafkaProducerOptions()), NullLogger<KafkaMessageProducer>.Instance);
         foreach (var (road, step) in new[] { ("stuck", 0), ("flowing", 0), ("stuck", 1), ("flowing", 1) })
         {
             await producer.ProduceAsync(partition, new Message<byte[]?, byte[]>
@@ -39,9 +42,11 @@ public sealed class AbandonedDeliveryTests
         }
 
         using var marks = new DeadLetterMarks(options);
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new KafkaStreamMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var abandoned = new AbandonedDeliveries();
-        var receiver = new KafkaQueueAdapterReceiver(partition, topic, options, new DeadLetterPublisher(producer, options, NullLogger.Instance),
-            marks, abandoned, null, "abandon-test", NullLogger.Instance);
+        var receiver = new KafkaQueueAdapterReceiver(partition, topic, options, new DeadLetterPublisher(producer, options, metrics, NullLogger.Instance),
+            marks, abandoned, null, "abandon-test", metrics, NullLogger.Instance);
         await receiver.Initialize(TimeSpan.FromSeconds(15));
 
         var batches = new List<KafkaBatchContainer>();
@@ -56,7 +61,7 @@ public sealed class AbandonedDeliveryTests
         await receiver.MessagesDeliveredAsync(batches.Where(b => b != stuck).ToList<global::Orleans.Streams.IBatchContainer>());
         Assert.Equal(0, KafkaTestClient.CommittedOffsets(broker.BootstrapServers, topic.ConsumerGroup, topic.Name, 1)[0]);
 
-        var handler = new KafkaDeliveryFailureHandler(abandoned, "traffic-raw-0", NullLogger.Instance);
+        var handler = new KafkaDeliveryFailureHandler(abandoned, "traffic-raw-0", metrics, NullLogger.Instance);
         await handler.OnDeliveryFailure(GuidId.GetNewGuidId(), "kafka", stuck.StreamId, new EventSequenceTokenV2(0));
         await receiver.GetQueueMessagesAsync(100);
 

@@ -2,24 +2,24 @@ using System.Data.Common;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Grains;
 
-namespace TrafficOrleans.Grains.Forecasting;
+namespace TrafficOrleans.Storage.Postgres;
 
 /// <summary>
 /// The <c>training_jobs</c> table: the status of every training job, readable from any silo. A running job whose row
 /// has not been rewritten for <see cref="StaleAfter"/> is reported as failed, since the silo running it is gone.
 /// </summary>
-public sealed class TrainingJobStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class TrainingJobStore(NpgsqlDataSource dataSource, TimeProvider clock) : ITrainingJobStore
 {
     /// <summary>
-    /// Silence after which a running job counts as abandoned. The runner rewrites its row every
-    /// <see cref="TrainingJobs.SaveInterval"/>, so only a stopped silo (or database outage) comes near this.
+    /// Silence after which a running job counts as abandoned. The running silo rewrites its row every few seconds, so
+    /// only a stopped silo (or database outage) comes near this.
     /// </summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
 
     private const string Columns =
         "job_id, trigger, state, percent, stage, started_at, finished_at, candidate_version, promoted, outcome, silo, updated_at";
 
-    /// <summary>Records a new job run by <paramref name="silo"/>.</summary>
+    /// <inheritdoc />
     public async Task InsertAsync(TrainingJob job, string silo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -33,7 +33,7 @@ public sealed class TrainingJobStore(NpgsqlDataSource dataSource, TimeProvider c
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Writes the job's progress or outcome (and so its heartbeat).</summary>
+    /// <inheritdoc />
     public async Task UpdateAsync(TrainingJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -50,7 +50,7 @@ public sealed class TrainingJobStore(NpgsqlDataSource dataSource, TimeProvider c
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The job, or null if no silo ever started it.</summary>
+    /// <inheritdoc />
     public async Task<TrainingJob?> GetAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM training_jobs WHERE job_id = $1");
@@ -58,7 +58,7 @@ public sealed class TrainingJobStore(NpgsqlDataSource dataSource, TimeProvider c
         return await ReadOneAsync(command, cancellationToken);
     }
 
-    /// <summary>The newest job some silo is still running, or null.</summary>
+    /// <inheritdoc />
     public async Task<TrainingJob?> FindRunningAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

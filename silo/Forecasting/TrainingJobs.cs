@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.Forecasting;
@@ -6,32 +6,35 @@ using TrafficOrleans.Forecasting.History;
 using TrafficOrleans.Forecasting.Registry;
 using TrafficOrleans.Forecasting.Training;
 using TrafficOrleans.GrainInterfaces.Grains;
+using TrafficOrleans.Grains.Forecasting;
+using TrafficOrleans.Storage.Postgres;
 
-namespace TrafficOrleans.Grains.Forecasting;
+namespace TrafficOrleans.Silo.Forecasting;
 
 /// <summary>
 /// Runs training jobs on this silo, one at a time, outside any grain call (a run takes minutes; grain calls time
-/// out in seconds). Reads the last weeks of <c>traffic_data</c>, runs <see cref="TrainingRunner"/>, logs % done,
+/// out in seconds): a started job is queued and <see cref="TrainingJobRunner"/> runs it. Reads the last weeks of <c>traffic_data</c>, runs <see cref="TrainingRunner"/>, logs % done,
 /// and on promotion tells the registry grain and swaps this silo's provider at once (others follow on their poll).
-/// The status goes to <see cref="TrainingJobStore"/> every <see cref="SaveInterval"/> and at the end, so every silo
+/// The status goes to <see cref="ITrainingJobStore"/> every <see cref="SaveInterval"/> and at the end, so every silo
 /// can report it; only the running job's latest progress is kept in memory.
 /// </summary>
 public sealed partial class TrainingJobs(
     NpgsqlDataSource dataSource,
     ModelRegistry registry,
-    TrainingJobStore store,
+    ITrainingJobStore store,
     IOptions<ForecastingOptions> options,
     IGrainFactory grains,
     ForecasterProvider provider,
     ILocalSiloDetails silo,
     TimeProvider clock,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory) : ITrainingJobs
 {
     /// <summary>How often the running job's status is written (also its heartbeat, see <see cref="TrainingJobStore.StaleAfter"/>).</summary>
     public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(2);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<TrainingJobs>();
     private readonly Lock _gate = new();
+    private readonly Channel<TrainingJob> _queued = Channel.CreateUnbounded<TrainingJob>(new UnboundedChannelOptions { SingleReader = true });
     private TrainingJob? _running;
 
     /// <summary>
@@ -53,16 +56,25 @@ public sealed partial class TrainingJobs(
             _running = job;
         }
 
-        _ = Task.Run(() => RunAsync(job));
+        // Unbounded and written only while no job runs here, so the write cannot fail for want of room.
+        _queued.Writer.TryWrite(job);
         return job;
     }
 
-    /// <summary>A job started by any silo, or null.</summary>
+    /// <inheritdoc />
     public async Task<TrainingJob?> GetAsync(Guid jobId) =>
         Current() is { } running && running.JobId == jobId ? running : await store.GetAsync(jobId);
 
-    private async Task RunAsync(TrainingJob job)
+    /// <summary>Jobs started on this silo, in order, for <see cref="TrainingJobRunner"/>.</summary>
+    public ChannelReader<TrainingJob> Queued => _queued.Reader;
+
+    /// <summary>
+    /// Runs one queued job to its end and records the outcome; a failure (including <paramref name="stopping"/> firing
+    /// because the silo stops) is the job's outcome, not an exception to the caller.
+    /// </summary>
+    public async Task RunAsync(TrainingJob job, CancellationToken stopping)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var id = job.JobId;
         using var finished = new CancellationTokenSource();
         var saving = SaveWhileRunningAsync(finished.Token);
@@ -70,7 +82,7 @@ public sealed partial class TrainingJobs(
         {
             var settings = options.Value;
             Update(id, j => j with { Stage = "load history" });
-            var dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, clock.GetUtcNow(), settings.HistoryWeeks);
+            var dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, clock.GetUtcNow(), settings.HistoryWeeks, cancellationToken: stopping);
             var runner = new TrainingRunner(registry, settings.ModelDirectory, clock, loggerFactory.CreateLogger<TrainingRunner>());
             var lastLogged = -10.0;
             var progress = new SynchronousProgress(p =>
@@ -82,11 +94,11 @@ public sealed partial class TrainingJobs(
                     LogProgress(_logger, id, p.Percent, p.Stage);
                 }
             });
-            var result = await runner.RunAsync(dataset, new TrainingOptions { TrainLstm = settings.TrainLstm }, progress);
+            var result = await runner.RunAsync(dataset, new TrainingOptions { TrainLstm = settings.TrainLstm }, progress, stopping);
             if (result.Promoted)
             {
                 var champion = await grains.GetGrain<IModelRegistryGrain>(0).NotifyPromotedAsync();
-                await provider.ApplyAsync(champion);
+                await provider.ApplyAsync(champion, stopping);
             }
 
             Update(id, j => j with

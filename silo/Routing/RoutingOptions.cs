@@ -1,12 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>Live routing settings (section <c>Routing</c>; the map itself is chosen by <c>RoutingMapOptions</c>).</summary>
 public sealed class RoutingOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Routing";
+
+    /// <summary>
+    /// The city this cluster routes: the key of the one <see cref="TrafficOrleans.GrainInterfaces.Grains.IRoutingGrain"/>,
+    /// of its Redis snapshot (<c>graph:{city}:current</c>) and of its <c>route-updates</c> messages.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9_-]{1,64}$")]
+    public string City { get; set; } = "hanoi";
 
     /// <summary>Run the route-graph consumer on this silo (off for hosts that must not read predictions).</summary>
     public bool ConsumerEnabled { get; set; } = true;

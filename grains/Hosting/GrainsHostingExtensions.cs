@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Grains.Roads;
 
-namespace TrafficOrleans.Grains;
+namespace TrafficOrleans.Grains.Hosting;
 
 /// <summary>Services the grains need in every silo.</summary>
 public static class GrainsHostingExtensions
@@ -14,6 +13,7 @@ public static class GrainsHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTrafficForecasting();
         services.TryAddSingleton<IRoadPredictor, ChampionRoadPredictor>();
+        services.TryAddSingleton<RoadMetrics>();
         return services;
     }
 }

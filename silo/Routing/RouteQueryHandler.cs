@@ -1,18 +1,21 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
+using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Roads;
 using TrafficOrleans.Routing.Routes;
+using Route = TrafficOrleans.Routing.Routes.Route;
 using TrafficOrleans.Routing.Weights;
+using TrafficOrleans.Storage.Redis;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// One route query on this silo's replica: snap both points, look in the cache (keyed by snapped nodes, graph
 /// version and departure), else plan the best route and two alternatives and cache the answer. Thread-safe;
 /// a plain class so that the grain stays thin and the benchmark can call it without a silo.
 /// </summary>
-public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, TimeProvider clock)
+public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, TimeProvider clock) : IRouteQueries
 {
     private readonly RoutePlanner _planner = new(new RoutePlannerOptions { MaxSnapMeters = options.Value.MaxSnapMeters });
 

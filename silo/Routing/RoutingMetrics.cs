@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>Counters of the live routing graph, exported with the product's meters.</summary>
 public sealed class RoutingMetrics

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TrafficOrleans.Forecasting;
 using TrafficOrleans.Forecasting.Registry;
+using TrafficOrleans.Grains.Forecasting;
 
-namespace TrafficOrleans.Grains.Forecasting;
+namespace TrafficOrleans.Grains.Hosting;
 
-/// <summary>Registers forecasting in a silo: options, the model registry, the provider, training jobs and start-up.</summary>
+/// <summary>Registers forecasting in a silo: options, the model registry, the provider and start-up (training jobs: the silo's <c>AddTrafficTrainingJobs</c>).</summary>
 public static class ForecastingHostingExtensions
 {
     /// <summary>Adds forecasting (section <c>Forecasting</c>) to the host.</summary>
@@ -28,8 +29,6 @@ public static class ForecastingHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ForecasterProvider>();
-        services.AddSingleton<TrainingJobStore>();
-        services.AddSingleton<TrainingJobs>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ForecastingStartup>();
         return services;
     }

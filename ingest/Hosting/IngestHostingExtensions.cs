@@ -9,6 +9,7 @@ using Npgsql;
 using TrafficOrleans.Ingest.DualWrite;
 using TrafficOrleans.Ingest.Here;
 using TrafficOrleans.Outbox;
+using TrafficOrleans.Outbox.Hosting;
 using TrafficOrleans.Ingest.Preprocessing;
 using TrafficOrleans.Ingest.Replay;
 using TrafficOrleans.Ingest.Scheduling;
@@ -18,27 +19,23 @@ using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 
-namespace TrafficOrleans.Ingest;
+namespace TrafficOrleans.Ingest.Hosting;
 
 /// <summary>Host composition of the ingestion sources.</summary>
 public static class IngestHostingExtensions
 {
     /// <summary>
-    /// The whole ingestion in a host: <see cref="AddTrafficIngestionPipeline"/> plus the hosted services —
-    /// the <see cref="IngestionService"/> scheduler when <c>Ingest:Enabled</c> (default true) and the
-    /// <see cref="OutboxRelayService"/> with its <see cref="OutboxListener"/> when <c>Outbox:Enabled</c> (default
-    /// true; other writers of the outbox rely on it even when ingestion is off). Hosted services stop in reverse
-    /// order, so ingestion stops before the relay finishes its last batch.
+    /// The whole ingestion in a host: the outbox relay it writes through (<c>AddTrafficOutbox</c>: its hosted services
+    /// run when <c>Outbox:Enabled</c>, even when ingestion is off, for the other writers of the outbox),
+    /// <see cref="AddTrafficIngestionPipeline"/> and the <see cref="IngestionService"/> scheduler when
+    /// <c>Ingest:Enabled</c> (default true). Hosted services stop in reverse order, so ingestion stops before the
+    /// relay finishes its last batch.
     /// </summary>
     public static IHostApplicationBuilder AddTrafficIngestion(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTrafficOutbox();
         builder.AddTrafficIngestionPipeline();
-        if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
-        {
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelayService>());
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxListener>());
-        }
 
         if (builder.Configuration.GetValue($"{IngestOptions.SectionName}:{nameof(IngestOptions.Enabled)}", true))
         {
@@ -60,13 +57,8 @@ public static class IngestHostingExtensions
         builder.AddTrafficSources();
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddKafkaClientSettings();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(StorageConnectionStrings.Postgres(configuration)).Build());
-        services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton<PipelineHealth>();
-        services.TryAddSingleton<OutboxMetrics>();
-        services.TryAddSingleton<OutboxRelay>();
+        services.AddOutboxRelay();
         services.TryAddSingleton<TrafficBatchWriter>();
         services.TryAddSingleton<IngestionRunner>();
         services.TryAddSingleton<TrafficBackfill>();

@@ -5,7 +5,7 @@ using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Storage.Redis;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Storage.Redis;
 
 /// <summary>
 /// Redis <c>route:cache:{origin}:{destination}</c> for 5 minutes. Origin and destination are the snapped node ids;

@@ -1,7 +1,7 @@
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Weights;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// This silo's copy of the routing grain's weights, read by route queries without locks: one immutable snapshot

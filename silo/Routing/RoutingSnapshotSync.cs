@@ -5,7 +5,7 @@ using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Weights;
 
-namespace TrafficOrleans.Grains.Routing;
+namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// Keeps this silo's <see cref="RoutingSnapshotReplica"/> current: asks the routing grain every
@@ -27,7 +27,7 @@ public sealed partial class RoutingSnapshotSync(
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {
-        var grain = grains.GetGrain<IRoutingGrain>(IRoutingGrain.SingletonKey);
+        var grain = grains.GetGrain<IRoutingGrain>(options.Value.City);
         using var timer = new PeriodicTimer(options.Value.ReplicaPollInterval, clock);
         var failing = false;
         do

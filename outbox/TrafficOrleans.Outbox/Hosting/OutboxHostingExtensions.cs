@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Kafka.Hosting;
+
+namespace TrafficOrleans.Outbox.Hosting;
+
+/// <summary>Host composition of the outbox relay (section <c>Outbox</c>; Kafka through the host's one producer).</summary>
+public static class OutboxHostingExtensions
+{
+    /// <summary>
+    /// The relay in a host: <see cref="AddOutboxRelay"/> plus, when <c>Outbox:Enabled</c> (default true), the
+    /// <see cref="OutboxRelayService"/> and its <see cref="OutboxListener"/>. Every writer of the outbox (ingestion,
+    /// notifications) relies on it, so it runs whatever else the host does. Safe to call more than once. Hosted services
+    /// stop in reverse order: register it before the writers so it finishes their last rows.
+    /// </summary>
+    public static IHostApplicationBuilder AddTrafficOutbox(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOutboxRelay();
+        if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
+        {
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelayService>());
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxListener>());
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The relay without anything running in the background (the CLI's one-shot commands drain it themselves). Needs
+    /// the host's <c>NpgsqlDataSource</c>.
+    /// </summary>
+    public static IServiceCollection AddOutboxRelay(this IServiceCollection services)
+    {
+        services.AddKafkaProducer();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<PipelineHealth>();
+        services.TryAddSingleton<OutboxMetrics>();
+        services.TryAddSingleton<OutboxRelay>();
+        return services;
+    }
+}
