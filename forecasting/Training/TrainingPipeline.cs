@@ -24,37 +24,10 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(options);
         var now = options.Clock.GetUtcNow();
         var split = DatasetSplit.Create(dataset, options.TrainFraction, options.ValidationFraction);
-        var train = split.Train(dataset);
-        var validation = split.Validation(dataset);
-        var test = split.Test(dataset);
-        if (train.Count == 0 || validation.Count == 0 || test.Count == 0)
-        {
-            throw new InvalidOperationException("Not enough data for train/validation/test windows.");
-        }
+        var (train, validation, test) = split.Windows(dataset);
 
-        var lstmShare = options.TrainLstm ? 45.0 : 0.0;
         void Report(double pct, string stage) => progress?.Report(new TrainingProgress(Math.Clamp(pct, 0, 100), stage));
-
-        var models = new List<(ISpeedForecaster Model, double Seconds)>();
-        Report(0, "fit historical-average");
-        var sw = Stopwatch.StartNew();
-        var profile = HistoricalAverageForecaster.Fit(dataset, split.ValidationStart, ModelVersion.Create(HistoricalAverageForecaster.ModelName, now), options.ProfileSlotMinutes);
-        models.Add((new PersistenceForecaster(ModelVersion.Create(PersistenceForecaster.ModelName, now)), 0));
-        models.Add((profile, sw.Elapsed.TotalSeconds));
-
-        var treeShare = 100 - lstmShare - 20;
-        Report(2, "train lgbm");
-        sw.Restart();
-        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation);
-        models.Add((trees, sw.Elapsed.TotalSeconds));
-
-        if (options.TrainLstm)
-        {
-            Report(2 + treeShare, "train lstm");
-            sw.Restart();
-            var lstm = LstmTrainer.Train(dataset, train, validation, profile, options.Lstm, ModelVersion.Create(LstmForecaster.ModelName, now), f => Report(2 + treeShare + (f * lstmShare), "train lstm"));
-            models.Add((lstm, sw.Elapsed.TotalSeconds));
-        }
+        var models = Fit(dataset, split, train, validation, options, now, progress);
 
         var evaluations = new List<ModelEvaluation>();
         var evalStart = 100 - 18.0;
@@ -94,6 +67,49 @@ public static class TrainingPipeline
 
         Report(100, "done");
         return new TrainingReport(dataset.Start, dataset.TimeAt(split.ValidationStart), window.Item1, window.Item2, dataset.Roads.Count, evaluations, candidate, championEval, decision, paths);
+    }
+
+    /// <summary>
+    /// Fits every model family on the training window of <paramref name="split"/> (validation samples drive early
+    /// stopping only): persistence, historical average, LightGBM and, if enabled, the LSTM. Progress covers 0–82 %.
+    /// </summary>
+    public static List<(ISpeedForecaster Model, double Seconds)> Fit(
+        TrafficDataset dataset,
+        DatasetSplit split,
+        List<Sample> train,
+        List<Sample> validation,
+        TrainingOptions options,
+        DateTimeOffset now,
+        IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(options);
+        var lstmShare = options.TrainLstm ? 45.0 : 0.0;
+        void Report(double pct, string stage) => progress?.Report(new TrainingProgress(Math.Clamp(pct, 0, 100), stage));
+
+        var models = new List<(ISpeedForecaster Model, double Seconds)>();
+        Report(0, "fit historical-average");
+        var sw = Stopwatch.StartNew();
+        var profile = HistoricalAverageForecaster.Fit(dataset, split.ValidationStart, ModelVersion.Create(HistoricalAverageForecaster.ModelName, now), options.ProfileSlotMinutes);
+        models.Add((new PersistenceForecaster(ModelVersion.Create(PersistenceForecaster.ModelName, now)), 0));
+        models.Add((profile, sw.Elapsed.TotalSeconds));
+
+        var treeShare = 100 - lstmShare - 20;
+        Report(2, "train lgbm");
+        sw.Restart();
+        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation);
+        models.Add((trees, sw.Elapsed.TotalSeconds));
+
+        if (options.TrainLstm)
+        {
+            Report(2 + treeShare, "train lstm");
+            sw.Restart();
+            var lstm = LstmTrainer.Train(dataset, train, validation, profile, options.Lstm, ModelVersion.Create(LstmForecaster.ModelName, now), f => Report(2 + treeShare + (f * lstmShare), "train lstm"));
+            models.Add((lstm, sw.Elapsed.TotalSeconds));
+        }
+
+        return models;
     }
 
     private static ModelEvaluation Score(ISpeedForecaster model, TrafficDataset dataset, List<Sample> validation, List<Sample> test, int max, double seconds)
