@@ -21,6 +21,7 @@ public sealed class LosLoopEvaluationTests(ITestOutputHelper output)
         using var meters = new TestMeterFactory();
         var preprocessor = new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics(meters));
         var dataset = await ReplayDatasets.LoadAsync(LosLoop.Options(speeds!, adjacency!), preprocessor);
+        output.WriteLine($"roads with neighbour data: {dataset.Roads.Count(r => r.NeighbourRatio.Any(x => !float.IsNaN(x)))} of {dataset.Roads.Count}");
         var results = RealDataEvaluation.Run(dataset, new TrainingOptions { TrainLstm = false });
         output.WriteLine(RealDataEvaluation.ToTable(results));
 
