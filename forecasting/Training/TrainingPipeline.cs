@@ -40,17 +40,18 @@ public static class TrainingPipeline
 
         var candidate = evaluations.MinBy(e => e.MeanValidationMae)!;
         var window = (dataset.TimeAt(split.TestStart), dataset.TimeAt(dataset.Length - 1));
+        var persistence = evaluations.Single(e => e.Model == PersistenceForecaster.ModelName).Test;
         ModelEvaluation? championEval = null;
         PromotionDecision decision;
         if (champion is null)
         {
-            decision = PromotionRule.Decide(candidate.Test, null, window, null);
+            decision = PromotionRule.Decide(candidate.Test, null, window, null, persistence);
         }
         else
         {
             Report(98, "evaluate champion");
             championEval = Score(champion.Forecaster, dataset, validation, test, options.MaxEvaluationSamples, 0);
-            decision = PromotionRule.Decide(candidate.Test, championEval.Test, window, window);
+            decision = PromotionRule.Decide(candidate.Test, championEval.Test, window, window, persistence);
         }
 
         var paths = new Dictionary<string, string>();
