@@ -5,6 +5,7 @@ using TrafficOrleans.Cli.Hosting;
 using TrafficOrleans.Forecasting.Evaluation;
 using TrafficOrleans.Forecasting.Training;
 using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Ingest.Replay;
 
 namespace TrafficOrleans.Cli.Commands;
