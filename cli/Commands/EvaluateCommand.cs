@@ -43,7 +43,8 @@ public static class EvaluateCommand
 
         var builder = CliHost.CreateBuilder(overrides);
         builder.AddTrafficSources();
-        using var host = await CliHost.BuildAsync(builder, cancellationToken);
+        // No CliHost.BuildAsync: evaluation touches no database, so it runs where PostgreSQL is absent.
+        using var host = builder.Build();
         if (host.Services.GetRequiredService<ITrafficSource>() is not ReplayTrafficSource recording)
         {
             await Console.Error.WriteLineAsync("The replay source could not be opened.");
