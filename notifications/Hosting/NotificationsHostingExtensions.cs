@@ -9,6 +9,7 @@ using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Delivery;
+using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Hosting;
 
@@ -38,6 +39,8 @@ public static class NotificationsHostingExtensions
         services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<NotificationMetrics>();
         services.TryAddSingleton(_ => CrashPoints.FromEnvironment());
+        // A host with a road map registers its own directory first; without one, alerts name roads by id.
+        services.TryAddSingleton<IRoadDirectory>(RoadDirectory.Empty);
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value));
         if (configuration.GetValue($"{NotificationOptions.SectionName}:{nameof(NotificationOptions.Enabled)}", true))
         {
