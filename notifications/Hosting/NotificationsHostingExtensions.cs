@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Outbox;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
@@ -41,7 +42,8 @@ public static class NotificationsHostingExtensions
         services.TryAddSingleton(_ => CrashPoints.FromEnvironment());
         // A host with a road map registers its own directory first; without one, alerts name roads by id.
         services.TryAddSingleton<IRoadDirectory>(RoadDirectory.Empty);
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value));
+        services.TryAddSingleton<IRecentRoutes>(NoRecentRoutes.Instance);
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value, sp.GetRequiredService<IRecentRoutes>()));
         if (configuration.GetValue($"{NotificationOptions.SectionName}:{nameof(NotificationOptions.Enabled)}", true))
         {
             services.AddHostedService<NotificationConsumer>();

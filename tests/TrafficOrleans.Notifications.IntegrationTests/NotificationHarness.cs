@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka;
@@ -26,9 +27,9 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
     /// <summary>The topic catalogue (defaults: the topics the test broker creates).</summary>
     public KafkaTopicsOptions Topics { get; } = new();
 
-    /// <summary>A consumer; <paramref name="crashPoints"/> injects the crash.</summary>
-    public NotificationConsumer Consumer(CrashPoints? crashPoints = null) =>
-        new(new NotificationStore(dataSource, new OutboxSignal(), Topics),
+    /// <summary>A consumer; <paramref name="crashPoints"/> injects the crash, <paramref name="recentRoutes"/> the routes store.</summary>
+    public NotificationConsumer Consumer(CrashPoints? crashPoints = null, IRecentRoutes? recentRoutes = null) =>
+        new(new NotificationStore(dataSource, new OutboxSignal(), Topics, recentRoutes),
             Microsoft.Extensions.Options.Options.Create(Options),
             Map,
             Microsoft.Extensions.Options.Options.Create(Topics),
