@@ -23,13 +23,17 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Speed (km/h) below which a road counts as congested.</summary>
+    /// <summary>Speed (km/h) below which a road counts as congested (<c>heavy_congestion</c>, <c>cleared</c>).</summary>
     [Range(0.1, 200)]
     public double CongestionSpeedKmh { get; set; } = 15;
 
-    /// <summary>Fractional drop from the current speed at some horizon that is a sudden slowdown (0.4 = 40 %).</summary>
+    /// <summary>A 10-minute prediction that loses more than this share of the current speed is a <c>sudden_jam</c> (0.5 = 50 %).</summary>
     [Range(0.01, 1)]
-    public double SlowdownRatio { get; set; } = 0.4;
+    public double SuddenJamRatio { get; set; } = 0.5;
+
+    /// <summary>A reading whose jam factor (0–10) is above this is <c>severe_traffic</c>.</summary>
+    [Range(0.1, 10)]
+    public double SevereJamFactor { get; set; } = 3.0;
 
     /// <summary>Fractional drop from the current speed that counts as severe when grading an alert.</summary>
     [Range(0.01, 1)]

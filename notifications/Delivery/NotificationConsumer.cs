@@ -23,6 +23,7 @@ namespace TrafficOrleans.Notifications.Delivery;
 public sealed partial class NotificationConsumer(
     NotificationStore store,
     IOptions<NotificationOptions> options,
+    IRoadDirectory roads,
     IOptions<KafkaTopicsOptions> topics,
     IOptions<KafkaConnectionOptions> kafka,
     NotificationMetrics metrics,
@@ -36,7 +37,7 @@ public sealed partial class NotificationConsumer(
     /// <summary>Name of this component in the readiness report.</summary>
     public const string HealthComponent = "notification-consumer";
 
-    private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value));
+    private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value, roads));
 
     /// <inheritdoc />
     protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out RoadPrediction? item, out string category, out string reason) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Rules;
@@ -14,7 +15,7 @@ namespace TrafficOrleans.Notifications.Delivery;
 /// rows. The outbox relay publishes them later, so Kafka only ever sees what PostgreSQL committed, and a batch
 /// processed twice (a redelivery after a crash) adds nothing the second time.
 /// </summary>
-public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal signal, KafkaTopicsOptions topics)
+public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal signal, KafkaTopicsOptions topics, IRecentRoutes? recentRoutes = null)
 {
     private const string LastAlertTypesSql = """
         SELECT DISTINCT ON (road_id) road_id, alert_type FROM notifications
@@ -44,10 +45,12 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal 
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(evaluator);
+        // Read before the transaction opens, so a slow Redis never holds PostgreSQL locks.
+        var recent = await (recentRoutes ?? NoRecentRoutes.Instance).RecentAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var lastTypes = await LastAlertTypesAsync(connection, transaction, predictions, cancellationToken);
-        var alerts = evaluator.Evaluate(predictions, lastTypes);
+        var alerts = AffectedRoutes.Attach(evaluator.Evaluate(predictions, lastTypes), recent);
         var inserted = await InsertAsync(connection, transaction, alerts, cancellationToken);
         var deadLettered = await OutboxWriter.WriteAsync(connection, transaction, deadLetters, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Outbox;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications.Delivery;
+using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Hosting;
 
@@ -38,7 +40,10 @@ public static class NotificationsHostingExtensions
         services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<NotificationMetrics>();
         services.TryAddSingleton(_ => CrashPoints.FromEnvironment());
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value));
+        // A host with a road map registers its own directory first; without one, alerts name roads by id.
+        services.TryAddSingleton<IRoadDirectory>(RoadDirectory.Empty);
+        services.TryAddSingleton<IRecentRoutes>(NoRecentRoutes.Instance);
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<NotificationStore>(sp, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value, sp.GetRequiredService<IRecentRoutes>()));
         if (configuration.GetValue($"{NotificationOptions.SectionName}:{nameof(NotificationOptions.Enabled)}", true))
         {
             services.AddHostedService<NotificationConsumer>();

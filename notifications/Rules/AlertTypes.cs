@@ -1,17 +1,20 @@
 namespace TrafficOrleans.Notifications.Rules;
 
-/// <summary>The <c>alert_type</c> values the rules raise.</summary>
+/// <summary>The public <c>alert_type</c> values (topic, <c>notifications</c> table, push channels).</summary>
 public static class AlertTypes
 {
-    /// <summary>A flowing road is predicted to fall below the congestion speed.</summary>
-    public const string CongestionExpected = "congestion-expected";
+    /// <summary>A road that flows now is predicted below the congestion speed in 10 minutes (was <c>congestion-expected</c>).</summary>
+    public const string HeavyCongestion = "heavy_congestion";
 
-    /// <summary>A flowing road is predicted to lose a large share of its speed.</summary>
-    public const string SuddenSlowdown = "sudden-slowdown";
+    /// <summary>The speed is predicted to drop by more than the sudden-jam ratio within 10 minutes (was <c>sudden-slowdown</c>).</summary>
+    public const string SuddenJam = "sudden_jam";
 
-    /// <summary>A road whose last alert was one of the above is predicted to flow again.</summary>
-    public const string Recovery = "recovery";
+    /// <summary>The reading's jam factor is above the severe threshold.</summary>
+    public const string SevereTraffic = "severe_traffic";
 
-    /// <summary>True for the alert types that a later <see cref="Recovery"/> ends.</summary>
-    public static bool IsTrouble(string? alertType) => alertType is CongestionExpected or SuddenSlowdown;
+    /// <summary>A road whose last alert was one of the above is predicted to flow again (was <c>recovery</c>).</summary>
+    public const string Cleared = "cleared";
+
+    /// <summary>True for the alert types that a later <see cref="Cleared"/> ends.</summary>
+    public static bool IsTrouble(string? alertType) => alertType is HeavyCongestion or SuddenJam or SevereTraffic;
 }

@@ -4,69 +4,90 @@ using TrafficOrleans.GrainInterfaces.Messages;
 namespace TrafficOrleans.Notifications.Rules;
 
 /// <summary>
-/// The notification rules, pure functions of one prediction and whether the road is currently alerted:
+/// The product's alert rules, pure functions of one prediction and whether the road is currently alerted:
 /// <list type="bullet">
-/// <item><c>congestion-expected</c>: the road flows now (current ≥ <see cref="NotificationOptions.CongestionSpeedKmh"/>)
-/// and some horizon is predicted below it; the earliest such horizon is reported.</item>
-/// <item><c>sudden-slowdown</c>: the road flows now and some horizon loses at least
-/// <see cref="NotificationOptions.SlowdownRatio"/> of the current speed; the worst horizon is reported.</item>
-/// <item><c>recovery</c>: the road's last alert was one of the above, no horizon is below the congestion speed and
-/// neither rule fires; the slowest horizon is reported.</item>
+/// <item><c>heavy_congestion</c>: the road flows now (current ≥ <see cref="NotificationOptions.CongestionSpeedKmh"/>)
+/// and the 10-minute prediction is below it.</item>
+/// <item><c>sudden_jam</c>: the 10-minute prediction loses more than <see cref="NotificationOptions.SuddenJamRatio"/>
+/// of the current speed.</item>
+/// <item><c>severe_traffic</c>: the reading's jam factor is above <see cref="NotificationOptions.SevereJamFactor"/>.</item>
+/// <item><c>cleared</c>: the road's last alert was one of the above, no horizon is below the congestion speed, the
+/// jam factor is not severe and nothing else fires; the slowest horizon is reported.</item>
 /// </list>
-/// Predictions below <see cref="NotificationOptions.MinConfidence"/> raise nothing.
+/// Predictions below <see cref="NotificationOptions.MinConfidence"/> raise nothing. Messages name the road by its
+/// map name and give the delay at the predicted speed versus free flow (<see cref="RoadFacts.DelayMinutes"/>).
 /// </summary>
-public sealed class NotificationRules(NotificationOptions options)
+public sealed class NotificationRules(NotificationOptions options, IRoadDirectory roads)
 {
+    private const int Horizon = 10;
     private static readonly int[] Horizons = [10, 20, 30];
 
-    /// <summary>The alerts <paramref name="prediction"/> raises (none, one or two).</summary>
+    /// <summary>The alerts <paramref name="prediction"/> raises (none to three).</summary>
     public IReadOnlyList<TrafficNotification> Evaluate(RoadPrediction prediction, bool roadAlerted)
     {
         ArgumentNullException.ThrowIfNull(prediction);
         if (prediction.PredictionConfidence < options.MinConfidence) return [];
 
-        var alerts = new List<TrafficNotification>(2);
+        var road = roads.Find(prediction.RoadId);
+        var name = string.IsNullOrWhiteSpace(road?.Name) ? prediction.RoadId : road.Name;
+        var delay = road?.DelayMinutes(prediction.PredictedSpeed10Min);
         var current = prediction.CurrentSpeed;
+        var in10 = prediction.PredictedSpeed10Min;
         var threshold = options.CongestionSpeedKmh;
-        if (current >= threshold)
-        {
-            if (EarliestBelow(prediction, threshold) is { } congested)
-            {
-                var (minutes, speed) = congested;
-                alerts.Add(Alert(prediction, AlertTypes.CongestionExpected, Severities.Grade(current, speed, minutes, options), speed, minutes,
-                    $"Speed on {prediction.RoadId} expected to fall from {current:0} to {speed:0} km/h within {minutes} min"));
-            }
+        var grade = Severities.Grade(current, in10, Horizon, options);
+        var alerts = new List<TrafficNotification>(3);
 
-            // The slowest horizon is the worst drop.
-            var (worstMinutes, worstSpeed) = Slowest(prediction);
-            var drop = Severities.DropRatio(current, worstSpeed);
-            if (drop >= options.SlowdownRatio)
-            {
-                alerts.Add(Alert(prediction, AlertTypes.SuddenSlowdown, Severities.Grade(current, worstSpeed, worstMinutes, options), worstSpeed, worstMinutes,
-                    $"Sudden slowdown on {prediction.RoadId}: speed expected to drop {drop:P0} from {current:0} to {worstSpeed:0} km/h within {worstMinutes} min"));
-            }
+        if (current >= threshold && in10 < threshold)
+        {
+            alerts.Add(Alert(prediction, AlertTypes.HeavyCongestion, grade, name, in10, Horizon, delay, $"Heavy traffic on {name}.{Eta(delay)}"));
+        }
+
+        var drop = Severities.DropRatio(current, in10);
+        if (drop > options.SuddenJamRatio)
+        {
+            alerts.Add(Alert(prediction, AlertTypes.SuddenJam, grade, name, in10, Horizon, delay,
+                $"Sudden jam on {name}: speed expected to drop {drop * 100:0}% from {current:0} to {in10:0} km/h within {Horizon} minutes.{Eta(delay)}"));
+        }
+
+        if (prediction.JamFactor is { } jam && jam > options.SevereJamFactor)
+        {
+            alerts.Add(Alert(prediction, AlertTypes.SevereTraffic, grade, name, in10, Horizon, delay,
+                $"Severe traffic on {name} (jam factor {jam:0.0}).{Eta(delay)}"));
         }
 
         if (alerts.Count == 0 && roadAlerted && EarliestBelow(prediction, threshold) is null)
         {
             var (minutes, slowest) = Slowest(prediction);
-            alerts.Add(Alert(prediction, AlertTypes.Recovery, Severities.Info, slowest, minutes,
-                $"Traffic on {prediction.RoadId} expected to recover: at least {slowest:0} km/h over the next 30 min (now {current:0} km/h)"));
+            alerts.Add(Alert(prediction, AlertTypes.Cleared, Severities.Info, name, slowest, minutes, road?.DelayMinutes(slowest),
+                $"Traffic cleared on {name}: at least {slowest:0} km/h over the next 30 minutes (now {current:0} km/h)."));
         }
 
         return alerts;
     }
 
-    private TrafficNotification Alert(RoadPrediction prediction, string alertType, string severity, double predicted, int minutes, FormattableString message) =>
+    // Whole minutes, as a driver reads them; a delay under half a minute is not worth a number.
+    private static FormattableString Eta(double? delay) => delay switch
+    {
+        null or < 0.5 => $"",
+        < 1.5 => $" ETA +1 minute",
+        _ => $" ETA +{Math.Round(delay.Value, MidpointRounding.AwayFromZero):0} minutes",
+    };
+
+    private TrafficNotification Alert(
+        RoadPrediction prediction, string alertType, string severity, string roadName, double predicted, int minutes, double? delay, FormattableString message) =>
         new(NotificationEventIds.For(prediction.RoadId, alertType, prediction.Timestamp, options.Cooldown),
             prediction.Timestamp,
-            prediction.RoadId,
             alertType,
+            prediction.RoadId,
+            roadName,
             severity,
             message.ToString(CultureInfo.InvariantCulture),
+            [],
             prediction.CurrentSpeed,
             predicted,
             minutes,
+            delay is { } d ? Math.Round(d, 1) : null,
+            prediction.JamFactor,
             prediction.ModelVersion);
 
     private static (int Minutes, double Speed)? EarliestBelow(RoadPrediction prediction, double threshold)

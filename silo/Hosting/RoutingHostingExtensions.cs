@@ -10,6 +10,7 @@ using TrafficOrleans.Kafka;
 using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -36,6 +37,7 @@ public static partial class RoutingHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
+        services.AddSingleton<IRoadDirectory>(_ => RoadMapDirectory.Load(SelectMap(configuration)));
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();

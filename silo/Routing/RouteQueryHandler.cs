@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.GrainInterfaces.Grains;
+using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Roads;
 using TrafficOrleans.Routing.Routes;
@@ -12,10 +14,11 @@ namespace TrafficOrleans.Silo.Routing;
 
 /// <summary>
 /// One route query on this silo's replica: snap both points, look in the cache (keyed by snapped nodes, graph
-/// version and departure), else plan the best route and two alternatives and cache the answer. Thread-safe;
+/// version and departure), else plan the best route and two alternatives, cache the answer and record it as a recent recommendation (for
+/// alerts' affected routes). Thread-safe;
 /// a plain class so that the grain stays thin and the benchmark can call it without a silo.
 /// </summary>
-public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, TimeProvider clock) : IRouteQueries
+public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, TimeProvider clock, IRecentRoutes? recentRoutes = null) : IRouteQueries
 {
     private readonly RoutePlanner _planner = new(new RoutePlannerOptions { MaxSnapMeters = options.Value.MaxSnapMeters });
 
@@ -40,21 +43,32 @@ public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = Plan(weights, origin.Value.Node, destination.Value.Node, (departure ?? now) - weights.Timestamp);
+        var (result, best) = PlanPath(weights, origin.Value.Node, destination.Value.Node, (departure ?? now) - weights.Timestamp);
+        if (best is not null && recentRoutes is not null) await recentRoutes.RecordAsync(Recommended(key, query, weights, best));
         metrics.Query(fromCache: false, result.Outcome.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (cache is not null) await cache.SetAsync(key, result);
         return result;
     }
 
     /// <summary>Plans on snapped nodes, departing <paramref name="departureAfterWeights"/> after the weights' time.</summary>
-    public RouteQueryResult Plan(WeightsSnapshot weights, int originNode, int destinationNode, TimeSpan departureAfterWeights)
+    public RouteQueryResult Plan(WeightsSnapshot weights, int originNode, int destinationNode, TimeSpan departureAfterWeights) =>
+        PlanPath(weights, originNode, destinationNode, departureAfterWeights).Result;
+
+    private (RouteQueryResult Result, Route? Best) PlanPath(WeightsSnapshot weights, int originNode, int destinationNode, TimeSpan departureAfterWeights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var (best, alternatives) = _planner.Plan(weights, originNode, destinationNode, Math.Max(0, departureAfterWeights.TotalMinutes));
         return best is null
-            ? Failed(RouteQueryOutcome.NoPath, weights)
-            : new RouteQueryResult(RouteQueryOutcome.Found, ToOption(best), alternatives.Select(ToOption).ToList(), weights.Version, FromCache: false);
+            ? (Failed(RouteQueryOutcome.NoPath, weights), null)
+            : (new RouteQueryResult(RouteQueryOutcome.Found, ToOption(best), alternatives.Select(ToOption).ToList(), weights.Version, FromCache: false), best);
     }
+
+    // Only planned answers are recorded: a cache hit carries no edges (it was recorded when it was planned).
+    private static RecommendedRoute Recommended(string cacheKey, RouteQuery query, WeightsSnapshot weights, Route best) => new(
+        NameBasedGuid.Create(cacheKey).ToString("N"),
+        new Coordinates(query.OriginLat, query.OriginLng),
+        new Coordinates(query.DestinationLat, query.DestinationLng),
+        [.. best.Edges.Select(edge => weights.Network.Graph.RoadOf(edge).RoadId).Distinct(StringComparer.Ordinal)]);
 
     private static RouteQueryResult Failed(RouteQueryOutcome outcome, WeightsSnapshot weights) => new(outcome, null, [], weights.Version, FromCache: false);
 

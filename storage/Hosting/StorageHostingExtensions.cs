@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 using TrafficOrleans.Storage.Postgres;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Storage.Hosting;
@@ -48,6 +49,7 @@ public static class StorageHostingExtensions
         services.AddSingleton<ResilientRedis>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<RoadCache>();
+        services.AddSingleton<IRecentRoutes, RedisRecentRoutes>();
         services.AddSingleton<RoadOutcomeStore>();
         services.AddSingleton<TrafficHistory>();
         services.AddSingleton<LatestReadings>();

@@ -36,17 +36,21 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await relay.DrainAsync(CancellationToken.None);
 
         Assert.Equal(1, await database.CountAsync(
-            "SELECT count(*) FROM notifications WHERE road_id = 'hanoi_rd_123' AND alert_type = 'congestion-expected' AND severity = 'info'"));
+            "SELECT count(*) FROM notifications WHERE road_id = 'hanoi_rd_123' AND alert_type = 'heavy_congestion' AND severity = 'warning'"));
         var message = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Topics.Notifications, 2, TimeSpan.FromSeconds(3)));
         Assert.Equal("hanoi_rd_123", message.Message.Key);
         using var json = JsonDocument.Parse(message.Message.Value);
         var root = json.RootElement;
         Assert.Equal(
-            ["event_id", "timestamp", "road_id", "alert_type", "severity", "message", "current_speed", "predicted_speed", "horizon_minutes", "model_version"],
+            ["event_id", "timestamp", "alert_type", "road_id", "road_name", "severity", "message", "affected_routes",
+             "current_speed", "predicted_speed", "horizon_minutes", "eta_delta_minutes", "jam_factor", "model_version"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(AlertTypes.CongestionExpected, root.GetProperty("alert_type").GetString());
-        Assert.Equal("Speed on hanoi_rd_123 expected to fall from 20 to 14 km/h within 20 min", root.GetProperty("message").GetString());
-        Assert.Equal(20, root.GetProperty("horizon_minutes").GetInt32());
+        Assert.Equal(AlertTypes.HeavyCongestion, root.GetProperty("alert_type").GetString());
+        Assert.Equal("Heavy traffic on Pho Tran Phu. ETA +14 minutes", root.GetProperty("message").GetString());
+        Assert.Equal("Pho Tran Phu", root.GetProperty("road_name").GetString());
+        Assert.Equal(14.0, root.GetProperty("eta_delta_minutes").GetDouble());
+        Assert.Equal(0, root.GetProperty("affected_routes").GetArrayLength());
+        Assert.Equal(10, root.GetProperty("horizon_minutes").GetInt32());
         Assert.Equal(1, await database.CountAsync($"SELECT count(*) FROM notifications WHERE event_id = '{root.GetProperty("event_id").GetGuid()}'"));
     }
 

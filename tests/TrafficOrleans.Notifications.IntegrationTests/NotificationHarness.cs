@@ -5,12 +5,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 using TrafficOrleans.Outbox;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Notifications;
 using TrafficOrleans.Notifications.Delivery;
+using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.IntegrationTests;
 
@@ -25,10 +27,11 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
     /// <summary>The topic catalogue (defaults: the topics the test broker creates).</summary>
     public KafkaTopicsOptions Topics { get; } = new();
 
-    /// <summary>A consumer; <paramref name="crashPoints"/> injects the crash.</summary>
-    public NotificationConsumer Consumer(CrashPoints? crashPoints = null) =>
-        new(new NotificationStore(dataSource, new OutboxSignal(), Topics),
+    /// <summary>A consumer; <paramref name="crashPoints"/> injects the crash, <paramref name="recentRoutes"/> the routes store.</summary>
+    public NotificationConsumer Consumer(CrashPoints? crashPoints = null, IRecentRoutes? recentRoutes = null) =>
+        new(new NotificationStore(dataSource, new OutboxSignal(), Topics, recentRoutes),
             Microsoft.Extensions.Options.Options.Create(Options),
+            Map,
             Microsoft.Extensions.Options.Options.Create(Topics),
             Microsoft.Extensions.Options.Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
             new NotificationMetrics(Pipeline.Meters),
@@ -38,9 +41,12 @@ public sealed class NotificationHarness(NpgsqlDataSource dataSource, string boot
             TimeProvider.System,
             NullLogger<NotificationConsumer>.Instance);
 
-    /// <summary>A prediction of a road falling from 20 to 14 km/h within 20 min (one congestion-expected alert, no slowdown).</summary>
+    /// <summary>The roads the tests name: hanoi_rd_123 is Pho Tran Phu, 4 km at 40 km/h free flow.</summary>
+    public static RoadDirectory Map { get; } = new(new Dictionary<string, RoadFacts> { ["hanoi_rd_123"] = new("Pho Tran Phu", 4000, 40) });
+
+    /// <summary>A prediction of a road falling from 20 to 12 km/h within 10 min (one heavy_congestion alert, no sudden jam).</summary>
     public static RoadPrediction Congesting(string roadId) =>
-        new(Guid.NewGuid(), At, roadId, 20, 17, 14, 13, 0.9, "lgbm-test");
+        new(Guid.NewGuid(), At, roadId, 20, 12, 14, 13, 0.9, "lgbm-test");
 
     /// <summary>Produces values keyed by road id (acks=all) into <c>traffic-predictions</c>.</summary>
     public async Task ProduceAsync(params (string Key, byte[] Value)[] messages)

@@ -9,9 +9,9 @@ public sealed class CooldownTests
     [Fact]
     public void A_redelivered_prediction_gets_the_same_event_id()
     {
-        var rules = new NotificationRules(new NotificationOptions());
-        var first = rules.Evaluate(Predictions.Of(32, 20, 12, 10), false);
-        var again = rules.Evaluate(Predictions.Of(32, 20, 12, 10), false);
+        var rules = new NotificationRules(new NotificationOptions(), Predictions.Map);
+        var first = rules.Evaluate(Predictions.Of(32, 12, 12, 10), false);
+        var again = rules.Evaluate(Predictions.Of(32, 12, 12, 10), false);
 
         Assert.Equal(first.Select(a => a.EventId), again.Select(a => a.EventId));
     }
@@ -20,18 +20,18 @@ public sealed class CooldownTests
     public void Alerts_of_one_type_and_road_share_an_id_within_a_cooldown_window_and_not_across_windows()
     {
         var start = new DateTimeOffset(2025, 10, 15, 8, 0, 0, TimeSpan.Zero);
-        var id = NotificationEventIds.For("r1", AlertTypes.CongestionExpected, start, Cooldown);
+        var id = NotificationEventIds.For("r1", AlertTypes.HeavyCongestion, start, Cooldown);
 
-        Assert.Equal(id, NotificationEventIds.For("r1", AlertTypes.CongestionExpected, start.AddMinutes(14.9), Cooldown));
-        Assert.NotEqual(id, NotificationEventIds.For("r1", AlertTypes.CongestionExpected, start.AddMinutes(15), Cooldown));
-        Assert.NotEqual(id, NotificationEventIds.For("r2", AlertTypes.CongestionExpected, start, Cooldown));
-        Assert.NotEqual(id, NotificationEventIds.For("r1", AlertTypes.SuddenSlowdown, start, Cooldown));
+        Assert.Equal(id, NotificationEventIds.For("r1", AlertTypes.HeavyCongestion, start.AddMinutes(14.9), Cooldown));
+        Assert.NotEqual(id, NotificationEventIds.For("r1", AlertTypes.HeavyCongestion, start.AddMinutes(15), Cooldown));
+        Assert.NotEqual(id, NotificationEventIds.For("r2", AlertTypes.HeavyCongestion, start, Cooldown));
+        Assert.NotEqual(id, NotificationEventIds.For("r1", AlertTypes.SuddenJam, start, Cooldown));
     }
 
     [Fact]
-    public void A_batch_keeps_one_alert_per_event_id_and_carries_the_alerted_state_to_recovery()
+    public void A_batch_keeps_one_alert_per_event_id_and_carries_the_alerted_state_to_cleared()
     {
-        var evaluator = new BatchEvaluator(new NotificationRules(new NotificationOptions()));
+        var evaluator = new BatchEvaluator(new NotificationRules(new NotificationOptions(), Predictions.Map));
         var at = Predictions.At;
 
         var alerts = evaluator.Evaluate(
@@ -42,17 +42,17 @@ public sealed class CooldownTests
             ],
             new Dictionary<string, string>());
 
-        Assert.Equal([AlertTypes.CongestionExpected, AlertTypes.Recovery], alerts.Select(a => a.AlertType));
+        Assert.Equal([AlertTypes.HeavyCongestion, AlertTypes.Cleared], alerts.Select(a => a.AlertType));
     }
 
     [Fact]
-    public void A_stored_alert_lets_the_first_prediction_of_a_batch_recover()
+    public void A_stored_alert_lets_the_first_prediction_of_a_batch_clear()
     {
-        var evaluator = new BatchEvaluator(new NotificationRules(new NotificationOptions()));
+        var evaluator = new BatchEvaluator(new NotificationRules(new NotificationOptions(), Predictions.Map));
 
-        var stored = new Dictionary<string, string> { ["hanoi_rd_123"] = AlertTypes.SuddenSlowdown };
+        var stored = new Dictionary<string, string> { ["hanoi_rd_123"] = AlertTypes.SuddenJam };
 
-        Assert.Equal(AlertTypes.Recovery, Assert.Single(evaluator.Evaluate([Predictions.Of(20, 22, 24, 26)], stored)).AlertType);
-        Assert.Empty(evaluator.Evaluate([Predictions.Of(20, 22, 24, 26)], new Dictionary<string, string> { ["hanoi_rd_123"] = AlertTypes.Recovery }));
+        Assert.Equal(AlertTypes.Cleared, Assert.Single(evaluator.Evaluate([Predictions.Of(20, 22, 24, 26)], stored)).AlertType);
+        Assert.Empty(evaluator.Evaluate([Predictions.Of(20, 22, 24, 26)], new Dictionary<string, string> { ["hanoi_rd_123"] = AlertTypes.Cleared }));
     }
 }
