@@ -45,7 +45,8 @@ public sealed class AffectedRoutesTests(ServersFixture database) : IAsyncLifetim
         await consumer.StartAsync(CancellationToken.None);
         await harness.WaitForCommitAsync(2);
         await consumer.StopAsync(CancellationToken.None);
-        using var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         var messages = TopicReader.Read(broker.BootstrapServers, harness.Topics.Notifications, 3, TimeSpan.FromSeconds(3))
