@@ -7,6 +7,7 @@ using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Api.Security;
 using TrafficOrleans.Ingest;
 using TrafficOrleans.Notifications.Hosting;
+using TrafficOrleans.Push.Hosting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -25,6 +26,7 @@ try
     builder.AddTrafficRouting();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
+    builder.AddTrafficPush();
     builder.AddWarmup();
 
     var app = builder.Build();
@@ -36,6 +38,7 @@ try
     app.MapTrafficApiEndpoints();
     app.MapRoutingApi();
     app.MapAdminApi().MapAnalyticsApi();
+    app.MapTrafficPush();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: dashboardPrefix);
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
