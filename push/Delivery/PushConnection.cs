@@ -18,7 +18,8 @@ public sealed partial class PushConnection : IAsyncDisposable
     private readonly PushOptions _options;
     private readonly PushMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly Channel<PushAlert> _alerts = Channel.CreateUnbounded<PushAlert>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: only the general unbounded channel can count its items (the backlog check needs the count).
+    private readonly Channel<PushAlert> _alerts = Channel.CreateUnbounded<PushAlert>();
     private readonly Channel<QueuedUpdate> _updates;
     // One count per enqueued message, so the writer sleeps only when both buffers are empty.
     private readonly SemaphoreSlim _pending = new(0);
@@ -64,7 +65,7 @@ public sealed partial class PushConnection : IAsyncDisposable
         }
 
         _alerts.Writer.TryWrite(alert);
-        _pending.Release();
+        Signal();
     }
 
     /// <summary>Queues an update, dropping the oldest queued one when the buffer is full.</summary>
@@ -72,16 +73,29 @@ public sealed partial class PushConnection : IAsyncDisposable
     {
         if (Volatile.Read(ref _abandoned) == 1) return;
         _updates.Writer.TryWrite(new QueuedUpdate(method, payload));
-        _pending.Release();
+        Signal();
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _abandoned, 1);
         await _closing.CancelAsync();
         await _writer;
         _closing.Dispose();
         _pending.Dispose();
+    }
+
+    private void Signal()
+    {
+        try
+        {
+            _pending.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client disconnected while the fan-out was handing it this message: nobody is left to write it to.
+        }
     }
 
     private void Abandon()
