@@ -23,12 +23,10 @@ public sealed class RoadExtents
             GeoBox? box = null;
             foreach (var edge in graph.EdgesOfRoad(road))
             {
-                foreach (var point in graph.ShapeOf(edge))
-                {
-                    box = box is { } b
-                        ? new GeoBox(Math.Min(b.South, point.Lat), Math.Min(b.West, point.Lng), Math.Max(b.North, point.Lat), Math.Max(b.East, point.Lng))
-                        : new GeoBox(point.Lat, point.Lng, point.Lat, point.Lng);
-                }
+                // The shape holds only the intermediate points; the end nodes complete the edge's geometry.
+                box = Extend(box, graph.NodePoint(graph.EdgeAt(edge).From));
+                box = Extend(box, graph.NodePoint(graph.HeadOf(edge)));
+                foreach (var point in graph.ShapeOf(edge)) box = Extend(box, point);
             }
 
             if (box is { } extent) roads[graph.RoadIdOf(road)] = (extent, graph.RoadAt(road).FreeFlowSpeedKmh);
@@ -36,6 +34,10 @@ public sealed class RoadExtents
 
         _roads = roads.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private static GeoBox Extend(GeoBox? box, Roads.GeoPoint point) => box is { } b
+        ? new GeoBox(Math.Min(b.South, point.Lat), Math.Min(b.West, point.Lng), Math.Max(b.North, point.Lat), Math.Max(b.East, point.Lng))
+        : new GeoBox(point.Lat, point.Lng, point.Lat, point.Lng);
 
     /// <summary>The road's bounding box, or null when the map does not place it.</summary>
     public GeoBox? ExtentOf(string roadId) => _roads.TryGetValue(roadId, out var road) ? road.Box : null;

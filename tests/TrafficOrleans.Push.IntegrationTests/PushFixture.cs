@@ -27,6 +27,7 @@ public sealed class PushFixture : IAsyncLifetime
         var graph = Host.Services.GetRequiredService<RoutingNetwork>().Graph;
         var placed = Enumerable.Range(0, graph.RoadCount)
             .Select(graph.RoadIdOf)
+            .Where(id => Roads.ExtentOf(id) is not null)
             .Select(id => (Id: id, Box: Roads.ExtentOf(id)!.Value))
             .ToList();
         return (placed.MinBy(road => road.Box.North), placed.MaxBy(road => road.Box.South));
