@@ -5,6 +5,7 @@ using TrafficOrleans.Api.Security;
 using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Notifications.Hosting;
 using TrafficOrleans.Outbox.Hosting;
+using TrafficOrleans.Push.Hosting;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -25,6 +26,7 @@ try
     builder.AddTrafficOutbox();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
+    builder.AddTrafficPush();
     builder.AddWarmup();
 
     var app = builder.Build();
@@ -34,6 +36,7 @@ try
     app.MapServiceDefaults();
     app.UseTrafficApiSecurity(dashboardPrefix);
     app.MapTrafficApiEndpoints();
+    app.MapTrafficPush();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: dashboardPrefix);
     app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

@@ -114,7 +114,10 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
 
     private void Run(CancellationToken stoppingToken)
     {
-        var config = KafkaConsumerConfig.GroupMember(_kafka, _settings.ConsumerGroup, $"{_settings.Name}-{Environment.MachineName}");
+        var clientId = $"{_settings.Name}-{Environment.MachineName}";
+        var config = _settings.Broadcast
+            ? KafkaConsumerConfig.Broadcast(_kafka, _settings.ConsumerGroup, clientId)
+            : KafkaConsumerConfig.GroupMember(_kafka, _settings.ConsumerGroup, clientId);
         LogStarting(_logger, _settings.Name, _settings.Topic, _settings.ConsumerGroup, _kafka.Describe());
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => LogKafkaError(_logger, _settings.Name, error.Code, error.Reason))
@@ -188,7 +191,8 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
         BeforeCommit();
         try
         {
-            consumer.Commit(_offsets.CommitPositions);
+            // A broadcast reader keeps no position (see GroupConsumerSettings.Broadcast).
+            if (!_settings.Broadcast) consumer.Commit(_offsets.CommitPositions);
         }
         catch (KafkaException ex)
         {

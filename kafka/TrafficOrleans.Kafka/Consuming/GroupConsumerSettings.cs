@@ -7,4 +7,9 @@ namespace TrafficOrleans.Kafka.Consuming;
 /// <param name="BatchSize">A batch is flushed when it holds this many messages…</param>
 /// <param name="BatchWindow">…or when its first message has waited this long, whichever comes first.</param>
 /// <param name="HealthComponent">Name of the consumer in the readiness report.</param>
-public sealed record GroupConsumerSettings(string Name, string Topic, string ConsumerGroup, int BatchSize, TimeSpan BatchWindow, string HealthComponent);
+/// <param name="Broadcast">
+/// True for a reader that must see every message on every silo (the push bridge): the group is expected to be unique
+/// to this process, it starts at the latest offset and never commits, so a restart skips what it missed rather than
+/// replaying old news to live clients.
+/// </param>
+public sealed record GroupConsumerSettings(string Name, string Topic, string ConsumerGroup, int BatchSize, TimeSpan BatchWindow, string HealthComponent, bool Broadcast = false);

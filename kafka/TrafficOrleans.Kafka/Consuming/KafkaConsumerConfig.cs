@@ -19,6 +19,17 @@ public static class KafkaConsumerConfig
         return config;
     }
 
+    /// <summary>
+    /// A broadcast reader (<see cref="GroupConsumerSettings.Broadcast"/>): a group of its own, starting at the latest
+    /// offset; nothing is committed, so the group leaves no position behind.
+    /// </summary>
+    public static ConsumerConfig Broadcast(KafkaConnectionOptions kafka, string groupId, string clientId)
+    {
+        var config = GroupMember(kafka, groupId, clientId);
+        config.AutoOffsetReset = AutoOffsetReset.Latest;
+        return config;
+    }
+
     /// <summary>A consumer of the stream provider's assigned partitions: manual assignment, committed reads only.</summary>
     public static ConsumerConfig AssignedPartitions(KafkaStreamOptions options, string groupId, string clientId)
     {

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.Push.Alerts;
+using TrafficOrleans.Push.Subscriptions;
+using TrafficOrleans.Push.Updates;
+
+namespace TrafficOrleans.Push.Delivery;
+
+/// <summary>
+/// The push clients connected to this silo and the in-memory spatial filter that decides what each receives. The
+/// bridges call the <c>Publish…</c> methods from their consumer threads; those only filter and enqueue.
+/// </summary>
+public sealed class PushConnections
+{
+    private readonly ConcurrentDictionary<string, PushConnection> _connections = new(StringComparer.Ordinal);
+    private readonly RoadExtents _roads;
+    private readonly PushOptions _options;
+    private readonly PushMetrics _metrics;
+    private readonly ILogger<PushConnection> _logger;
+
+    /// <summary>Creates the registry and its gauges.</summary>
+    public PushConnections(RoadExtents roads, IOptions<PushOptions> options, PushMetrics metrics, ILogger<PushConnection> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        _roads = roads;
+        _options = options.Value;
+        _metrics = metrics;
+        _logger = logger;
+        metrics.Meter.CreateObservableGauge("push.connections", () => _connections.Count, "{connection}", "Push clients connected to this silo.");
+        metrics.Meter.CreateObservableGauge("push.alerts.backlog", () => _connections.Values.Sum(c => c.AlertBacklog), "{message}", "Alerts queued for clients and not yet written.");
+    }
+
+    /// <summary>Connections open now.</summary>
+    public int Count => _connections.Count;
+
+    /// <summary>The largest alert backlog of any connection (how far the slowest client is behind).</summary>
+    public int LargestAlertBacklog => _connections.Values.Select(c => c.AlertBacklog).DefaultIfEmpty(0).Max();
+
+    /// <summary>Registers a client; it receives everything until it subscribes.</summary>
+    public PushConnection Open(string id, IPushSink sink, PushSubscription? subscription = null)
+    {
+        var connection = new PushConnection(id, sink, _options, _metrics, _logger) { Subscription = subscription ?? PushSubscription.Everything };
+        _connections[id] = connection;
+        return connection;
+    }
+
+    /// <summary>Removes a client and stops its writer.</summary>
+    public async Task CloseAsync(string id)
+    {
+        if (_connections.TryRemove(id, out var connection)) await connection.DisposeAsync();
+    }
+
+    /// <summary>Changes a client's subscription; returns the new one (null when the client is gone).</summary>
+    public PushSubscription? Resubscribe(string id, Func<PushSubscription, PushSubscription> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!_connections.TryGetValue(id, out var connection)) return null;
+        // Only the client's own hub calls change it, and SignalR runs one call of a connection at a time.
+        connection.Subscription = change(connection.Subscription);
+        return connection.Subscription;
+    }
+
+    /// <summary>The subscription of a client (null when the client is gone).</summary>
+    public PushSubscription? SubscriptionOf(string id) => _connections.TryGetValue(id, out var connection) ? connection.Subscription : null;
+
+    /// <summary>Whether the client's subscription covers a road.</summary>
+    public bool Covers(PushSubscription subscription, string roadId)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return subscription.Matches(roadId, _roads.ExtentOf(roadId));
+    }
+
+    /// <summary>Queues an alert for every client whose subscription covers its road.</summary>
+    public void PublishAlert(PushAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var extent = _roads.ExtentOf(alert.RoadId);
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.Subscription.Matches(alert.RoadId, extent)) connection.EnqueueAlert(alert);
+        }
+    }
+
+    /// <summary>Queues, per client, ONE trafficUpdated with the changed roads it subscribed to (none: no message).</summary>
+    public void PublishTraffic(IReadOnlyList<TrafficUpdate> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (changed.Count == 0) return;
+        var extents = changed.Select(update => _roads.ExtentOf(update.RoadId)).ToArray();
+        foreach (var connection in _connections.Values)
+        {
+            if (!connection.WantsUpdates) continue;
+            var subscription = connection.Subscription;
+            if (subscription.IsEverything)
+            {
+                connection.EnqueueUpdate(PushMethods.TrafficUpdated, changed);
+                continue;
+            }
+
+            var mine = new List<TrafficUpdate>();
+            for (var i = 0; i < changed.Count; i++)
+            {
+                if (subscription.Matches(changed[i].RoadId, extents[i])) mine.Add(changed[i]);
+            }
+
+            if (mine.Count > 0) connection.EnqueueUpdate(PushMethods.TrafficUpdated, mine);
+        }
+    }
+
+    /// <summary>Queues a route-updates event for every client (it concerns the whole graph, not a road).</summary>
+    public void PublishGraph(object graphUpdated)
+    {
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.WantsUpdates) connection.EnqueueUpdate(PushMethods.GraphUpdated, graphUpdated);
+        }
+    }
+}

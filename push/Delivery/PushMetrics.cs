@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+
+namespace TrafficOrleans.Push.Delivery;
+
+/// <summary>Instruments of the push channels, on the meter <c>TrafficOrleans.Push</c>.</summary>
+public sealed class PushMetrics
+{
+    /// <summary>Meter name.</summary>
+    public const string MeterName = "TrafficOrleans.Push";
+
+    private readonly Counter<long> _sent;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _slowDisconnects;
+    private readonly Counter<long> _rejected;
+
+    /// <summary>Creates the instruments; <paramref name="connections"/> is read for the gauges.</summary>
+    public PushMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+#pragma warning disable CA2000 // The factory owns and disposes its meters.
+        var meter = meterFactory.Create(MeterName);
+#pragma warning restore CA2000
+        _sent = meter.CreateCounter<long>("push.messages.sent", "{message}", "Messages written to push clients, by hub method.");
+        _dropped = meter.CreateCounter<long>("push.messages.dropped", "{message}", "Queued trafficUpdated/graphUpdated messages a slow client lost to a newer one (drop-oldest).");
+        _slowDisconnects = meter.CreateCounter<long>("push.clients.slow_disconnects", "{connection}", "Clients cut off because their alert backlog reached Push:AlertBacklogLimit (alerts are never dropped).");
+        _rejected = meter.CreateCounter<long>("push.messages.rejected", "{message}", "Kafka messages the push bridge could not read, by topic.");
+        Meter = meter;
+    }
+
+    /// <summary>The meter, for gauges owned by other types.</summary>
+    internal Meter Meter { get; }
+
+    internal void Sent(string method) => _sent.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    internal void Dropped(string method) => _dropped.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    internal void SlowDisconnect() => _slowDisconnects.Add(1);
+
+    internal void Rejected(string topic) => _rejected.Add(1, new KeyValuePair<string, object?>("topic", topic));
+}

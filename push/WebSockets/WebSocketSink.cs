@@ -1,0 +1,25 @@
+using System.Net.WebSockets;
+using TrafficOrleans.Push.Alerts;
+using TrafficOrleans.Push.Delivery;
+
+namespace TrafficOrleans.Push.WebSockets;
+
+/// <summary>Writes alerts to a raw WebSocket: the topic's JSON, one text frame per alert.</summary>
+public sealed class WebSocketSink(WebSocket socket) : IPushSink
+{
+    /// <inheritdoc />
+    public bool WantsUpdates => false;
+
+    /// <inheritdoc />
+    public async Task SendAlertAsync(PushAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await socket.SendAsync(alert.Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SendAsync(string method, object payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public void Abort() => socket.Abort();
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+
+namespace TrafficOrleans.Push.IntegrationTests;
+
+[Collection(PushCollection.Name)]
+public sealed class ReconnectTests(PushFixture fixture)
+{
+    [Fact]
+    public async Task A_reconnecting_client_gets_the_alerts_it_missed_on_its_roads()
+    {
+        var (south, north) = fixture.TwoDistantRoads();
+        await using var client = await PushClient.ConnectAsync(fixture.Host);
+        await client.Connection.InvokeAsync("SubscribeRoads", new[] { south.Id });
+        var live = Guid.NewGuid();
+        var liveTime = DateTimeOffset.UtcNow.AddSeconds(-30);
+        await StoreAsync(live, south.Id, liveTime);
+        await Alerts.ProduceAsync(fixture.Producer, south.Id, Alerts.Json(live, south.Id, liveTime));
+        await client.WaitForAsync(live, "the live alert before the disconnect");
+        var lastSeen = DateTimeOffset.Parse(PushClient.Text(client.Alerts.Last(), "timestamp"), System.Globalization.CultureInfo.InvariantCulture);
+
+        await client.Connection.StopAsync();
+        var missed = Guid.NewGuid();
+        await StoreAsync(missed, south.Id, liveTime.AddSeconds(5));
+        await StoreAsync(Guid.NewGuid(), north.Id, liveTime.AddSeconds(6));
+
+        // Subscriptions do not survive a reconnect: the client subscribes again, then asks for what it missed.
+        await client.Connection.StartAsync();
+        await client.Connection.InvokeAsync("SubscribeRoads", new[] { south.Id });
+        var since = await client.Connection.InvokeAsync<List<Dictionary<string, JsonElement>>>("GetAlertsSince", lastSeen);
+
+        Assert.Equal([missed.ToString()], since.Select(alert => alert["event_id"].GetString()));
+        Assert.Equal(south.Id, since[0]["road_id"].GetString());
+    }
+
+    // A row as the notification rules store it (the push channels read the table, they never write it).
+    private async Task StoreAsync(Guid eventId, string roadId, DateTimeOffset timestamp)
+    {
+        await using var command = fixture.Servers.DataSource.CreateCommand(
+            "INSERT INTO notifications (event_id, alert_type, road_id, severity, message, \"timestamp\") VALUES ($1, 'heavy_congestion', $2, 'high', 'Heavy traffic', $3)");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = eventId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = roadId });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = timestamp.UtcDateTime });
+        await command.ExecuteNonQueryAsync();
+    }
+}
