@@ -30,9 +30,10 @@ public sealed class TrafficChanges(RoadAtlas roads)
 
     private TrafficUpdate ToUpdate(RoadPrediction prediction)
     {
-        // Predictions carry no jam factor; the level is the speed ratio's, with the same thresholds as ingestion.
+        // The same classification as ingestion: speed ratio and the reading's jam factor (absent from predictions made
+        // before they carried it, then the speed ratio alone decides).
         var level = roads.Find(prediction.RoadId)?.FreeFlowSpeedKmh is { } freeFlow and > 0
-            ? CongestionLevels.Name(CongestionClassifier.Classify(prediction.CurrentSpeed / freeFlow, 0))
+            ? CongestionLevels.Name(CongestionClassifier.Classify(prediction.CurrentSpeed / freeFlow, prediction.JamFactor ?? 0))
             : "unknown";
         return new TrafficUpdate(prediction.RoadId, prediction.CurrentSpeed, level,
             prediction.PredictedSpeed10Min, prediction.PredictedSpeed20Min, prediction.PredictedSpeed30Min);

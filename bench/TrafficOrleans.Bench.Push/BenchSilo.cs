@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TrafficOrleans.Bench.Push;
+
+/// <summary>
+/// The real silo host (Program: Orleans, the stream provider, road grains, the notification rules, the outbox relay,
+/// push) on Kestrel, on a throw-away database and the bench's broker. Ingestion is off: the bench produces the readings.
+/// </summary>
+// Any type of the silo assembly names its entry point; "Program" would be this bench's own.
+public sealed class BenchSilo(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TrafficOrleans.Silo.Hosting.EmbeddedBrokerSettings>
+{
+    /// <summary>The HTTP port clients connect to.</summary>
+    public int Port { get; } = FreePort();
+
+    /// <summary>Where the hub is.</summary>
+    public Uri HubUrl => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/hubs/traffic");
+
+    /// <summary>Starts Kestrel on <see cref="Port"/>.</summary>
+    public void Start()
+    {
+        UseKestrel(Port);
+        StartServer();
+    }
+
+    /// <summary>A TCP port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TrafficOrleans.Bench.Push;
+using TrafficOrleans.Bench.Streams;
+using TrafficOrleans.KafkaBroker;
+using TrafficOrleans.Roads;
+
+// Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Push -- [clients=1000] [ticks=6] [rate=10000] [seconds=15] [runs=1]
+// Needs the private PostgreSQL and Redis (./scripts/services.sh up). One real silo host (Kestrel, road grains, the
+// notification rules, outbox relay, push) on a throw-away database and its own broker; `clients` SignalR clients with
+// no subscription. Latency = from a reading produced to traffic-raw until a client receives the alert it raised
+// (severe_traffic when jammed, cleared when it flows again), for every (alert, client) pair.
+//  - product load: `ticks` ticks of 1,247 roads (every road once, as a 5-minute poll writes them), 5 % of them jammed
+//    per tick, a tick every 10 s instead of 5 minutes (the burst is what matters, not the gap);
+//  - 10k/s: `rate` readings per second for `seconds`, 20 jammed readings per second spread over the roads.
+var clientCount = Arg(0, 1000);
+var ticks = Arg(1, 6);
+var rate = Arg(2, 10_000);
+var seconds = Arg(3, 15);
+var runs = Arg(4, 1);
+const int ProductRoads = 1247;
+const int JammedPerSecond = 20;
+
+var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic";
+var redis = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "localhost:56379";
+await using var database = await BenchDatabase.CreateAsync(server);
+await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
+await broker.StartAsync();
+var serviceId = $"push-bench-{Guid.NewGuid():N}"[..20];
+await using var silo = new BenchSilo(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:Postgres"] = database.ConnectionString,
+    ["ConnectionStrings:Redis"] = $"{redis},defaultDatabase=13",
+    ["Orleans:ServiceId"] = serviceId,
+    ["Orleans:ClusterId"] = serviceId,
+    ["Orleans:SiloPort"] = BenchSilo.FreePort().ToString(CultureInfo.InvariantCulture),
+    ["Orleans:GatewayPort"] = BenchSilo.FreePort().ToString(CultureInfo.InvariantCulture),
+    ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+    ["Kafka:Partitions"] = "8",
+    ["Kafka:EmbeddedBroker:Enabled"] = "false",
+    ["Ingest:Enabled"] = "false",
+    ["Ingest:Simulator:RoadNetworkPath"] = "",
+    ["Routing:MapSource"] = "synthetic",
+    // A 26 × 26 grid has more than the product's 1,247 roads.
+    ["Ingest:Simulator:City:GridSize"] = "26",
+    // Delivery is measured, not the rules: every jammed reading alerts (no confidence gate, shortest cooldown).
+    ["Notifications:MinConfidence"] = "0",
+    ["Notifications:Cooldown"] = "00:01:00",
+    ["RateLimiting:Enabled"] = "false",
+    ["Logging:LogLevel:Default"] = "Warning",
+});
+silo.Start();
+var roads = silo.Services.GetRequiredService<RoadAtlas>().Roads.Take(ProductRoads).Select(road => road.RoadId).ToList();
+Console.WriteLine($"Silo up on {silo.HubUrl}; {roads.Count} roads; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+
+var now = DateTimeOffset.UtcNow;
+using var feed = new ReadingFeed(broker.BootstrapServers, new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), TimeSpan.Zero).AddDays(-3));
+// Warm-up: one flowing reading per road activates every road grain (no alert: nothing is jammed yet).
+foreach (var road in roads) feed.Produce(road, jammed: false);
+feed.Flush();
+await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM predictions") >= roads.Count, TimeSpan.FromMinutes(3), "the warm-up predictions");
+
+await using var clients = new AlertClients(feed);
+var connecting = Stopwatch.StartNew();
+await clients.ConnectAsync(silo.HubUrl, clientCount);
+Console.WriteLine($"{clientCount} SignalR clients connected in {connecting.Elapsed.TotalSeconds:0.0} s");
+
+var rows = new List<LatencyRow>();
+for (var run = 1; run <= runs; run++)
+{
+    rows.Add(await PhaseAsync($"product load, run {run}", () => ProductLoadAsync(run)));
+    rows.Add(await PhaseAsync($"{rate:N0} readings/s, run {run}", () => SteadyRateAsync()));
+}
+
+Console.WriteLine();
+Console.WriteLine($"{clientCount:N0} clients; latency = reading produced to traffic-raw → alert received by a client (ms); load average after: {LoadAverage()}");
+Console.WriteLine("| phase | readings | alerts | deliveries expected | received | p50 ms | p99 ms | max ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+foreach (var row in rows) Console.WriteLine(row);
+return 0;
+
+async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
+{
+    var alertsBefore = await CountAsync("SELECT count(*) FROM notifications");
+    var readingsBefore = feed.Produced;
+    var receivedBefore = clients.Received;
+    clients.TakeLatencies();
+    await produce();
+    feed.Flush();
+    // Drained when the stored alerts have all reached every client, or nothing new arrived for 10 s.
+    var last = -1L;
+    var quiet = Stopwatch.StartNew();
+    while (quiet.Elapsed < TimeSpan.FromSeconds(10))
+    {
+        await Task.Delay(500);
+        var expectedNow = (await CountAsync("SELECT count(*) FROM notifications") - alertsBefore) * clientCount;
+        var received = clients.Received - receivedBefore;
+        if (received != last) quiet.Restart();
+        last = received;
+        if (expectedNow > 0 && received >= expectedNow && quiet.Elapsed > TimeSpan.FromSeconds(2)) break;
+    }
+
+    var alerts = await CountAsync("SELECT count(*) FROM notifications") - alertsBefore;
+    var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, clients.Received - receivedBefore, clients.TakeLatencies());
+    Console.WriteLine(row);
+    return row;
+}
+
+async Task ProductLoadAsync(int run)
+{
+    for (var tick = 0; tick < ticks; tick++)
+    {
+        var started = Stopwatch.StartNew();
+        // A different 5 % each tick; last tick's jammed roads flow again and raise `cleared`.
+        for (var i = 0; i < roads.Count; i++) feed.Produce(roads[i], jammed: (i + tick + run) % 20 == 0);
+        feed.Flush();
+        var rest = TimeSpan.FromSeconds(10) - started.Elapsed;
+        if (rest > TimeSpan.Zero) await Task.Delay(rest);
+    }
+}
+
+Task SteadyRateAsync()
+{
+    var every = Math.Max(1, rate / JammedPerSecond);
+    var clock = Stopwatch.StartNew();
+    var total = (long)rate * seconds;
+    for (var i = 0L; i < total; i++)
+    {
+        while (i > clock.Elapsed.TotalSeconds * rate) Thread.Sleep(1);
+        feed.Produce(roads[(int)(i % roads.Count)], jammed: i % every == 0);
+    }
+
+    Console.WriteLine($"  produced {total:N0} readings in {clock.Elapsed.TotalSeconds:0.0} s");
+    return Task.CompletedTask;
+}
+
+async Task<long> CountAsync(string sql)
+{
+    await using var command = dataSource.CreateCommand(sql);
+    return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
+
+static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+{
+    var waited = Stopwatch.StartNew();
+    while (!await condition())
+    {
+        if (waited.Elapsed > timeout) throw new TimeoutException($"Gave up waiting for {what} after {timeout.TotalSeconds:0} s.");
+        await Task.Delay(500);
+    }
+}
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
