@@ -22,8 +22,20 @@ public sealed class BenchSilo(IReadOnlyDictionary<string, string?> settings) : W
     /// <summary>Starts Kestrel on <see cref="Port"/>.</summary>
     public void Start()
     {
+        // Test projects get the silo's content root from Mvc.Testing's build manifest; a console app names it itself.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TRAFFICORLEANS_SILO", SiloDirectory());
         UseKestrel(Port);
         StartServer();
+    }
+
+    private static string SiloDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TrafficOrleans.sln"))) return Path.Combine(dir.FullName, "silo");
+        }
+
+        throw new DirectoryNotFoundException("Run the bench from a checkout: TrafficOrleans.sln was not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A TCP port nobody listens on right now.</summary>
