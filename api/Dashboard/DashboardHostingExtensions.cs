@@ -16,6 +16,7 @@ namespace TrafficOrleans.Api.Dashboard;
 public static class DashboardHostingExtensions
 {
     private const string AssetsPrefix = "/assets";
+    private const string SystemStatusRoute = "/system/status";
 
     /// <summary>Binds and validates <see cref="DashboardOptions"/>.</summary>
     public static IHostApplicationBuilder AddTrafficDashboard(this IHostApplicationBuilder builder)
@@ -51,11 +52,15 @@ public static class DashboardHostingExtensions
     public static IEndpointRouteBuilder MapDashboardConfig(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/dashboard/config", (IOptions<DashboardOptions> options) =>
-                TypedResults.Ok(new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution, options.Value.StaleAfterSeconds)))
+        endpoints.MapGet("/dashboard/config", (IOptions<DashboardOptions> options, EndpointDataSource routes) =>
+                TypedResults.Ok(new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution, options.Value.StaleAfterSeconds, Maps(routes, SystemStatusRoute))))
             .WithTags("Dashboard")
             .WithName("DashboardConfig")
             .WithSummary("Tile URL and freshness threshold of the web dashboard.");
         return endpoints;
     }
+
+    // Asked instead of probing from the browser, where a 404 shows up as a console error.
+    private static bool Maps(EndpointDataSource routes, string pattern) =>
+        routes.Endpoints.OfType<RouteEndpoint>().Any(endpoint => string.Equals(endpoint.RoutePattern.RawText, pattern, StringComparison.OrdinalIgnoreCase));
 }

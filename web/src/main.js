@@ -24,6 +24,7 @@ const hook = {
   roadIds: lineIds,
   road: describeRoad,
   routes: () => routePage.drawnRoutes(),
+  routeEndpoints: () => routePage.routeEndpoints(),
   toasts: () => toastStack.visible().map((toast) => ({ road_id: toast.roadId, event_id: toast.alert.event_id, count: toast.count })),
 };
 // Read-only view of what the page shows, for the browser tests (canvas lines have no DOM to inspect).
@@ -83,6 +84,8 @@ async function boot() {
   const [config, roads, snapshot] = await Promise.allSettled([api.config(), api.roads(), api.current()]);
   if (config.status === "fulfilled") Object.assign(store.config, config.value);
   if (roads.status === "fulfilled") for (const road of roads.value) store.roads.set(road.road_id, road);
+  // Leaflet needs a sized container to fit the roads: show the map area while it is created, route() decides after.
+  document.getElementById("map-area").hidden = false;
   createMap(document.getElementById("map"));
   if (snapshot.status === "fulfilled") applySnapshot(snapshot.value);
   mountToasts(document.getElementById("toasts"));

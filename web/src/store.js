@@ -11,7 +11,7 @@ export const store = {
   horizon: 0,
   /** Time of the newest traffic data: the newest reading of a snapshot, or the arrival of a push update. */
   lastDataAt: null,
-  config: { tile_url: null, tile_attribution: "", stale_after_seconds: 660 },
+  config: { tile_url: null, tile_attribution: "", stale_after_seconds: 660, system_status_available: false },
 };
 
 export function on(event, listener) {

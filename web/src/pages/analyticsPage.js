@@ -64,8 +64,9 @@ function empty(id) {
   under.replaceChildren(h("p.empty", { "data-i18n": "analytics.empty" }, t("analytics.empty")));
 }
 
-function hourly(rows) {
-  if (!rows.length) return empty("hourly");
+function hourly(unsorted) {
+  if (!unsorted.length) return empty("hourly");
+  const rows = [...unsorted].sort((a, b) => Date.parse(a.hour) - Date.parse(b.hour));
   const { chart, under } = parts("hourly");
   const labels = rows.map((row) => new Date(row.hour).toLocaleString([], { month: "2-digit", day: "2-digit", hour: "2-digit", hour12: false }));
   chartIn(chart, {

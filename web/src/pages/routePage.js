@@ -26,6 +26,11 @@ export function drawnRoutes() {
   return shown.map((route) => ({ best: route.best, eta_minutes: route.etaMinutes, points: route.latlngs.length, selected: route.index === selected }));
 }
 
+/** The origin and destination the page routed between, for the browser tests. */
+export function routeEndpoints() {
+  return { ...points };
+}
+
 export function mount(target) {
   unmount();
   root = target;

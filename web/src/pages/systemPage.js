@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
+import { store } from "../store.js";
 
 export async function mount(target) {
   const holder = h("div.system");
@@ -20,6 +21,11 @@ export async function mount(target) {
       health.replaceChildren(h("p", {}, h("strong", { "data-i18n": "system.health" }, t("system.health")), `: ${status}`));
     })
     .catch(() => health.replaceChildren());
+  if (!store.config.system_status_available) {
+    holder.dataset.available = "false";
+    holder.replaceChildren(h("p.empty", { "data-i18n": "system.unavailable" }, t("system.unavailable")));
+    return;
+  }
   try {
     holder.replaceChildren(render(await api.systemStatus(), 0));
     holder.dataset.available = "true";

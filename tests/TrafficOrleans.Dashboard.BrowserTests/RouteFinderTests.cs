@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TrafficOrleans.Dashboard.BrowserTests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class RouteFinderTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task Clicking_two_points_draws_three_routes_whose_ETAs_match_the_route_endpoint()
+    {
+        await using var dashboard = await DashboardPage.OpenAsync(fixture);
+        await dashboard.GotoAsync("route");
+        var map = await dashboard.Page.Locator("#map").BoundingBoxAsync();
+        Assert.NotNull(map);
+        await dashboard.Page.Mouse.ClickAsync(map.X + map.Width * 0.25f, map.Y + map.Height * 0.25f);
+        await dashboard.Page.Mouse.ClickAsync(map.X + map.Width * 0.75f, map.Y + map.Height * 0.75f);
+        await dashboard.Page.WaitForFunctionAsync("window.__dashboard.routes().length === 3");
+
+        var drawn = await dashboard.Page.EvaluateAsync<JsonElement>("window.__dashboard.routes()");
+        var points = await dashboard.Page.EvaluateAsync<JsonElement>("window.__dashboard.routeEndpoints()");
+        using var response = await fixture.Http.PostAsJsonAsync("route/recommend", new
+        {
+            origin = new { lat = points.GetProperty("origin").GetProperty("lat").GetDouble(), lng = points.GetProperty("origin").GetProperty("lng").GetDouble() },
+            destination = new { lat = points.GetProperty("destination").GetProperty("lat").GetDouble(), lng = points.GetProperty("destination").GetProperty("lng").GetDouble() },
+            departure_time = "now",
+        });
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var expected = new[] { answer.GetProperty("recommended_route") }.Concat(answer.GetProperty("alternatives").EnumerateArray())
+            .Select(route => route.GetProperty("eta_minutes").GetDouble()).ToList();
+
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(expected, drawn.EnumerateArray().Select(route => route.GetProperty("eta_minutes").GetDouble()));
+        Assert.Equal([true, false, false], drawn.EnumerateArray().Select(route => route.GetProperty("best").GetBoolean()));
+        Assert.All(drawn.EnumerateArray(), route => Assert.True(route.GetProperty("points").GetInt32() >= 2));
+        Assert.Equal(3, await dashboard.Page.Locator(".routes li").CountAsync());
+        await dashboard.ScreenshotAsync("route");
+        Assert.Empty(dashboard.Errors);
+    }
+}
