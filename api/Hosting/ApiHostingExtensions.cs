@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TrafficOrleans.Api.Admin;
 using TrafficOrleans.Api.Analytics;
+using TrafficOrleans.Api.Notifications;
+using TrafficOrleans.Api.Roads;
 using TrafficOrleans.Api.Routing;
 using TrafficOrleans.Api.Traffic;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Storage.Postgres.Notifications;
 
 namespace TrafficOrleans.Api.Hosting;
 
@@ -26,10 +30,11 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentTrafficReader>();
+        builder.Services.TryAddSingleton<NotificationHistory>();
         return builder;
     }
 
-    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics) and the OpenAPI document.</summary>
+    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics, roads, notifications) and the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapTrafficApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
@@ -37,6 +42,8 @@ public static class ApiHostingExtensions
         endpoints.MapRoutingApi();
         endpoints.MapAdminApi();
         endpoints.MapAnalyticsApi();
+        endpoints.MapRoadsApi();
+        endpoints.MapNotificationsApi();
         return endpoints;
     }
 }

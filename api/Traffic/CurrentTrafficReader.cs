@@ -41,6 +41,17 @@ public sealed partial class CurrentTrafficReader(RoadCache cache, LatestReadings
         return stored is null ? null : new CurrentTraffic(stored, CurrentTrafficSource.Postgres);
     }
 
+    /// <summary>
+    /// The cached predictions of the roads of <paramref name="readings"/>; empty when Redis cannot answer (the readings
+    /// are still worth serving without them).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, RoadPrediction>> PredictionsOfAsync(IReadOnlyList<TrafficReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        return await cache.GetPredictedAsync([.. readings.Select(reading => reading.RoadId)])
+            ?? new Dictionary<string, RoadPrediction>(StringComparer.Ordinal);
+    }
+
     private async Task<IReadOnlyList<TrafficReading>?> FromDatabaseAsync(Func<Task<IReadOnlyList<TrafficReading>>> query)
     {
         try

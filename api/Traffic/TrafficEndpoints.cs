@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using TrafficOrleans.Api.Common;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Security;
+using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.Roads;
 using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Api.Traffic;
@@ -25,7 +28,7 @@ public static class TrafficEndpoints
 
         group.MapGet("/current", GetAllCurrentAsync)
             .WithName("GetCurrentTraffic")
-            .WithSummary("Current traffic of every road seen in the last 10 minutes, or of one road with ?road_id=.");
+            .WithSummary("Current traffic (and the forecast made from it) of every road seen in the last 10 minutes, of those meeting ?bbox=south,west,north,east, or of one road with ?road_id=.");
 
         group.MapGet("/current/{roadId}", GetCurrentAsync)
             .WithName("GetCurrentTrafficOfRoad")
@@ -34,24 +37,26 @@ public static class TrafficEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RoadTrafficResponse>>, ProblemHttpResult>> GetAllCurrentAsync(
-        HttpResponse response, CurrentTrafficReader reader, IOptions<RedisCacheOptions> redis, CancellationToken cancellationToken,
-        [FromQuery(Name = "road_id")] string? roadId = null)
+    private static async Task<Results<Ok<IReadOnlyList<RoadTrafficResponse>>, ValidationProblem, ProblemHttpResult>> GetAllCurrentAsync(
+        HttpResponse response, CurrentTrafficReader reader, RoadAtlas atlas, IOptions<RedisCacheOptions> redis, CancellationToken cancellationToken,
+        [FromQuery(Name = "road_id")] string? roadId = null, [FromQuery(Name = BoundingBoxParameter.Name)] string? bbox = null)
     {
+        var errors = new Dictionary<string, string[]>();
+        var area = BoundingBoxParameter.Read(bbox, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (!string.IsNullOrWhiteSpace(roadId))
         {
             var road = await reader.OneRoadAsync(roadId, cancellationToken);
             if (road is null) return Unavailable(response, redis.Value);
             response.Headers[CurrentTrafficSource.HeaderName] = road.Source;
-            return road.Readings.Count == 0
-                ? NoCurrentReading(roadId)
-                : TypedResults.Ok<IReadOnlyList<RoadTrafficResponse>>([RoadTrafficResponse.From(road.Readings[0])]);
+            return road.Readings.Count == 0 ? NoCurrentReading(roadId) : TypedResults.Ok(await WithPredictionsAsync(reader, road.Readings));
         }
 
         var all = await reader.AllRoadsAsync(MaxRoads, cancellationToken);
         if (all is null) return Unavailable(response, redis.Value);
         response.Headers[CurrentTrafficSource.HeaderName] = all.Source;
-        return TypedResults.Ok<IReadOnlyList<RoadTrafficResponse>>(all.Readings.Select(RoadTrafficResponse.From).ToList());
+        var readings = area is { } box ? [.. all.Readings.Where(reading => atlas.IsWithin(reading.RoadId, box))] : all.Readings;
+        return TypedResults.Ok(await WithPredictionsAsync(reader, readings));
     }
 
     private static async Task<Results<Ok<RoadTrafficResponse>, ProblemHttpResult>> GetCurrentAsync(
@@ -60,7 +65,13 @@ public static class TrafficEndpoints
         var road = await reader.OneRoadAsync(roadId, cancellationToken);
         if (road is null) return Unavailable(response, redis.Value);
         response.Headers[CurrentTrafficSource.HeaderName] = road.Source;
-        return road.Readings.Count == 0 ? NoCurrentReading(roadId) : TypedResults.Ok(RoadTrafficResponse.From(road.Readings[0]));
+        return road.Readings.Count == 0 ? NoCurrentReading(roadId) : TypedResults.Ok((await WithPredictionsAsync(reader, road.Readings))[0]);
+    }
+
+    private static async Task<IReadOnlyList<RoadTrafficResponse>> WithPredictionsAsync(CurrentTrafficReader reader, IReadOnlyList<TrafficReading> readings)
+    {
+        var predictions = await reader.PredictionsOfAsync(readings);
+        return [.. readings.Select(reading => RoadTrafficResponse.From(reading, predictions.GetValueOrDefault(reading.RoadId)))];
     }
 
     private static ProblemHttpResult NoCurrentReading(string roadId) =>

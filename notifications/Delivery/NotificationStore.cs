@@ -28,8 +28,8 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal 
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::bytea[])
                 WITH ORDINALITY AS n(event_id, alert_type, road_id, severity, message, ts, payload, ord)),
         inserted AS (
-            INSERT INTO notifications (event_id, alert_type, road_id, severity, message, "timestamp")
-            SELECT event_id, alert_type, road_id, severity, message, ts FROM n ORDER BY ord
+            INSERT INTO notifications (event_id, alert_type, road_id, severity, message, "timestamp", payload)
+            SELECT event_id, alert_type, road_id, severity, message, ts, convert_from(payload, 'UTF8')::jsonb FROM n ORDER BY ord
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id, alert_type),
         queued AS (

@@ -58,7 +58,7 @@ public sealed class NotificationRules(NotificationOptions options, IRoadDirector
         if (alerts.Count == 0 && roadAlerted && EarliestBelow(prediction, threshold) is null)
         {
             var (minutes, slowest) = Slowest(prediction);
-            alerts.Add(Alert(prediction, AlertTypes.Cleared, Severities.Info, name, slowest, minutes, road?.DelayMinutes(slowest),
+            alerts.Add(Alert(prediction, AlertTypes.Cleared, AlertSeverities.Info, name, slowest, minutes, road?.DelayMinutes(slowest),
                 $"Traffic cleared on {name}: at least {slowest:0} km/h over the next 30 minutes (now {current:0} km/h)."));
         }
 

@@ -1,17 +1,10 @@
+using TrafficOrleans.GrainInterfaces.Messages;
+
 namespace TrafficOrleans.Notifications.Rules;
 
-/// <summary>The <c>severity</c> values and how an alert is graded.</summary>
+/// <summary>How an alert is graded into one of the <see cref="AlertSeverities"/>.</summary>
 public static class Severities
 {
-    /// <summary>Worth knowing; no action needed.</summary>
-    public const string Info = "info";
-
-    /// <summary>Either severe or soon.</summary>
-    public const string Warning = "warning";
-
-    /// <summary>Severe and soon.</summary>
-    public const string Critical = "critical";
-
     /// <summary>
     /// Grades a predicted fall from <paramref name="current"/> to <paramref name="predicted"/> km/h in
     /// <paramref name="horizonMinutes"/>: how bad (the drop reaches <see cref="NotificationOptions.SevereDropRatio"/>)
@@ -24,9 +17,9 @@ public static class Severities
         var soon = horizonMinutes <= options.SoonMinutes;
         return (severe, soon) switch
         {
-            (true, true) => Critical,
-            (false, false) => Info,
-            _ => Warning,
+            (true, true) => AlertSeverities.Critical,
+            (false, false) => AlertSeverities.Info,
+            _ => AlertSeverities.Warning,
         };
     }
 

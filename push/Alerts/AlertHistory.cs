@@ -1,35 +1,26 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using TrafficOrleans.Storage.Postgres.Notifications;
 
 namespace TrafficOrleans.Push.Alerts;
 
 /// <summary>
 /// Alerts a reconnecting client missed, from PostgreSQL <c>notifications</c> (every silo's alerts are there, so a
-/// client that reconnects to another silo after a crash loses nothing). Bounded: at most
-/// <see cref="PushOptions.AlertsSinceLimit"/> rows, no older than <see cref="PushOptions.AlertsSinceMaxAge"/>.
+/// client that reconnects to another silo after a crash loses nothing), as the same documents the live
+/// <c>alert</c> event carries. Bounded: at most <see cref="PushOptions.AlertsSinceLimit"/> rows, no older than
+/// <see cref="PushOptions.AlertsSinceMaxAge"/>.
 /// </summary>
-public sealed class AlertHistory(NpgsqlDataSource dataSource, IOptions<PushOptions> options, TimeProvider clock)
+public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptions> options, TimeProvider clock)
 {
-    private const string Sql = """
-        SELECT event_id, "timestamp", alert_type, road_id, severity, message FROM notifications
-        WHERE "timestamp" > $1 ORDER BY "timestamp", id LIMIT $2
-        """;
-
-    /// <summary>Alerts with a timestamp after <paramref name="since"/>, oldest first, as the table holds them.</summary>
-    public async Task<IReadOnlyList<StoredAlert>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>Alerts with a timestamp after <paramref name="since"/>, oldest first, with the road each names.</summary>
+    public async Task<IReadOnlyList<(string RoadId, IReadOnlyDictionary<string, object?> Alert)>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var oldest = clock.GetUtcNow() - options.Value.AlertsSinceMaxAge;
-        await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = (since < oldest ? oldest : since).UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.Value.AlertsSinceLimit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var alerts = new List<StoredAlert>();
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = await history.SinceAsync(since < oldest ? oldest : since, options.Value.AlertsSinceLimit, cancellationToken);
+        return [.. rows.Select(row =>
         {
-            alerts.Add(new StoredAlert(
-                reader.GetGuid(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
-        }
-
-        return alerts;
+            using var document = JsonDocument.Parse(row.Json);
+            return (row.RoadId, (IReadOnlyDictionary<string, object?>)JsonTree.ToDictionary(document.RootElement));
+        })];
     }
 }

@@ -1,3 +1,4 @@
+using TrafficOrleans.Roads;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,13 +15,13 @@ namespace TrafficOrleans.Push.Delivery;
 public sealed class PushConnections
 {
     private readonly ConcurrentDictionary<string, PushConnection> _connections = new(StringComparer.Ordinal);
-    private readonly RoadExtents _roads;
+    private readonly RoadAtlas _roads;
     private readonly PushOptions _options;
     private readonly PushMetrics _metrics;
     private readonly ILogger<PushConnection> _logger;
 
     /// <summary>Creates the registry and its gauges.</summary>
-    public PushConnections(RoadExtents roads, IOptions<PushOptions> options, PushMetrics metrics, ILogger<PushConnection> logger)
+    public PushConnections(RoadAtlas roads, IOptions<PushOptions> options, PushMetrics metrics, ILogger<PushConnection> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -69,14 +70,14 @@ public sealed class PushConnections
     public bool Covers(PushSubscription subscription, string roadId)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        return subscription.Matches(roadId, _roads.ExtentOf(roadId));
+        return subscription.Matches(roadId, _roads.Find(roadId)?.Box);
     }
 
     /// <summary>Queues an alert for every client whose subscription covers its road.</summary>
     public void PublishAlert(PushAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var extent = _roads.ExtentOf(alert.RoadId);
+        var extent = _roads.Find(alert.RoadId)?.Box;
         foreach (var connection in _connections.Values)
         {
             if (connection.Subscription.Matches(alert.RoadId, extent)) connection.EnqueueAlert(alert);
@@ -88,7 +89,7 @@ public sealed class PushConnections
     {
         ArgumentNullException.ThrowIfNull(changed);
         if (changed.Count == 0) return;
-        var extents = changed.Select(update => _roads.ExtentOf(update.RoadId)).ToArray();
+        var extents = changed.Select(update => _roads.Find(update.RoadId)?.Box).ToArray();
         foreach (var connection in _connections.Values)
         {
             if (!connection.WantsUpdates) continue;

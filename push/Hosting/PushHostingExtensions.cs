@@ -13,6 +13,7 @@ using TrafficOrleans.Push.Hubs;
 using TrafficOrleans.Push.Subscriptions;
 using TrafficOrleans.Push.Updates;
 using TrafficOrleans.Push.WebSockets;
+using TrafficOrleans.Storage.Postgres.Notifications;
 
 namespace TrafficOrleans.Push.Hosting;
 
@@ -35,10 +36,10 @@ public static class PushHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PipelineHealth>();
         services.AddSignalR().AddMessagePackProtocol();
-        services.AddSingleton<RoadExtents>();
         services.AddSingleton<PushMetrics>();
         services.AddSingleton<PushConnections>();
         services.AddSingleton<TrafficChanges>();
+        services.TryAddSingleton<NotificationHistory>();
         services.AddSingleton<AlertHistory>();
         services.AddHostedService<AlertBridge>();
         services.AddHostedService<TrafficBridge>();

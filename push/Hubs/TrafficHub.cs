@@ -1,3 +1,4 @@
+using TrafficOrleans.Roads;
 using Microsoft.AspNetCore.SignalR;
 using TrafficOrleans.Push.Alerts;
 using TrafficOrleans.Push.Delivery;
@@ -58,11 +59,11 @@ public sealed class TrafficHub(PushConnections connections, AlertHistory history
     /// first: at most <c>Push:AlertsSinceLimit</c> (500) rows, reaching back at most <c>Push:AlertsSinceMaxAge</c> (2 h).
     /// Call it again with the last timestamp received to page on.
     /// </summary>
-    public async Task<IReadOnlyList<StoredAlert>> GetAlertsSince(DateTimeOffset since)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> GetAlertsSince(DateTimeOffset since)
     {
         var subscription = connections.SubscriptionOf(Context.ConnectionId) ?? PushSubscription.Everything;
         var alerts = await history.SinceAsync(since, Context.ConnectionAborted);
-        return [.. alerts.Where(alert => connections.Covers(subscription, alert.RoadId))];
+        return [.. alerts.Where(alert => connections.Covers(subscription, alert.RoadId)).Select(alert => alert.Alert)];
     }
 
     private static GeoBox Area(double south, double west, double north, double east)

@@ -1,3 +1,4 @@
+using TrafficOrleans.Roads;
 using System.Collections.Immutable;
 
 namespace TrafficOrleans.Push.Subscriptions;

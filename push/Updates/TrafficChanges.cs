@@ -1,6 +1,6 @@
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Ingest.Preprocessing;
-using TrafficOrleans.Push.Subscriptions;
+using TrafficOrleans.Roads;
 
 namespace TrafficOrleans.Push.Updates;
 
@@ -8,7 +8,7 @@ namespace TrafficOrleans.Push.Updates;
 /// Turns a batch of predictions into the roads whose current speed or forecast changed since the last batch (a
 /// redelivered or repeated prediction is not news). Used only from the prediction bridge's consumer thread.
 /// </summary>
-public sealed class TrafficChanges(RoadExtents roads)
+public sealed class TrafficChanges(RoadAtlas roads)
 {
     private readonly Dictionary<string, TrafficUpdate> _lastSent = new(StringComparer.Ordinal);
 
@@ -31,7 +31,7 @@ public sealed class TrafficChanges(RoadExtents roads)
     private TrafficUpdate ToUpdate(RoadPrediction prediction)
     {
         // Predictions carry no jam factor; the level is the speed ratio's, with the same thresholds as ingestion.
-        var level = roads.FreeFlowKmhOf(prediction.RoadId) is { } freeFlow and > 0
+        var level = roads.Find(prediction.RoadId)?.FreeFlowSpeedKmh is { } freeFlow and > 0
             ? CongestionLevels.Name(CongestionClassifier.Classify(prediction.CurrentSpeed / freeFlow, 0))
             : "unknown";
         return new TrafficUpdate(prediction.RoadId, prediction.CurrentSpeed, level,

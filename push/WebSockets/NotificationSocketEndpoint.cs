@@ -1,3 +1,4 @@
+using TrafficOrleans.Roads;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using TrafficOrleans.Push.Delivery;

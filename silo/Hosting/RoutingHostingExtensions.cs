@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Grains.Routing;
 using TrafficOrleans.Silo.Routing;
+using TrafficOrleans.Roads;
 using TrafficOrleans.Roads.Synthetic;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Sources;
@@ -37,7 +38,8 @@ public static partial class RoutingHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
-        services.AddSingleton<IRoadDirectory>(_ => RoadMapDirectory.Load(SelectMap(configuration)));
+        services.AddSingleton(_ => new RoadAtlas(RoadMapLoader.Load(SelectMap(configuration))));
+        services.AddSingleton<IRoadDirectory>(sp => RoadMapDirectory.From(sp.GetRequiredService<RoadAtlas>()));
         services.AddSingleton<RoutingSnapshotReplica>();
         services.AddSingleton<RoutingMetrics>();
         services.TryAddSingleton<PipelineHealth>();

@@ -65,4 +65,28 @@ public sealed class RoadCache(ResilientRedis redis)
 
             return readings;
         });
+
+    /// <summary>
+    /// The cached predictions of <paramref name="roadIds"/> in one round trip (roads without one are absent), or null
+    /// when Redis cannot answer.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, RoadPrediction>?> GetPredictedAsync(IReadOnlyList<string> roadIds)
+    {
+        ArgumentNullException.ThrowIfNull(roadIds);
+        return redis.ReadAsync<IReadOnlyDictionary<string, RoadPrediction>>("road-predicted-list", async database =>
+        {
+            var predictions = new Dictionary<string, RoadPrediction>(roadIds.Count, StringComparer.Ordinal);
+            if (roadIds.Count == 0) return predictions;
+            var values = await database.StringGetAsync([.. roadIds.Select(id => (RedisKey)RedisKeys.RoadPredicted(id))]);
+            foreach (var value in values)
+            {
+                if (!value.IsNullOrEmpty && JsonSerializer.Deserialize<RoadPrediction>((byte[])value!, TrafficJson.Options) is { } prediction)
+                {
+                    predictions[prediction.RoadId] = prediction;
+                }
+            }
+
+            return predictions;
+        });
+    }
 }

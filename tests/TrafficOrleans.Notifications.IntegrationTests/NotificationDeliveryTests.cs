@@ -1,3 +1,4 @@
+using TrafficOrleans.GrainInterfaces.Messages;
 using System.Text;
 using System.Text.Json;
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
@@ -51,7 +52,9 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         Assert.Equal(14.0, root.GetProperty("eta_delta_minutes").GetDouble());
         Assert.Equal(0, root.GetProperty("affected_routes").GetArrayLength());
         Assert.Equal(10, root.GetProperty("horizon_minutes").GetInt32());
-        Assert.Equal(1, await database.CountAsync($"SELECT count(*) FROM notifications WHERE event_id = '{root.GetProperty("event_id").GetGuid()}'"));
+        // The row keeps the published message itself (what /notifications and GetAlertsSince return).
+        Assert.Equal(1, await database.CountAsync(
+            $"SELECT count(*) FROM notifications WHERE event_id = '{root.GetProperty("event_id").GetGuid()}' AND payload->>'road_name' = '{root.GetProperty("road_name").GetString()}' AND (payload->>'eta_delta_minutes')::float8 = 14"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Tests;

@@ -1,3 +1,4 @@
+using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Notifications.Rules;
 
 namespace TrafficOrleans.Notifications.Tests;
@@ -102,7 +103,7 @@ public sealed class NotificationRulesTests
 
         var alert = Assert.Single(_rules.Evaluate(flowing, roadAlerted: true));
         Assert.Equal("cleared", alert.AlertType);
-        Assert.Equal(Severities.Info, alert.Severity);
+        Assert.Equal(AlertSeverities.Info, alert.Severity);
         Assert.Equal(18, alert.PredictedSpeed);
         Assert.Equal("Traffic cleared on Pho Tran Phu: at least 18 km/h over the next 30 minutes (now 12 km/h).", alert.Message);
         Assert.Empty(_rules.Evaluate(flowing, roadAlerted: false));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Push.Delivery;
 using TrafficOrleans.Push.Subscriptions;
+using TrafficOrleans.Roads;
 using TrafficOrleans.Routing;
 
 namespace TrafficOrleans.Push.IntegrationTests;
@@ -17,7 +18,7 @@ public sealed class PushFixture : IAsyncLifetime
 
     public IProducer<string, string> Producer { get; private set; } = null!;
 
-    public RoadExtents Roads => Host.Services.GetRequiredService<RoadExtents>();
+    public RoadAtlas Roads => Host.Services.GetRequiredService<RoadAtlas>();
 
     public PushConnections Connections => Host.Services.GetRequiredService<PushConnections>();
 
@@ -27,8 +28,8 @@ public sealed class PushFixture : IAsyncLifetime
         var graph = Host.Services.GetRequiredService<RoutingNetwork>().Graph;
         var placed = Enumerable.Range(0, graph.RoadCount)
             .Select(graph.RoadIdOf)
-            .Where(id => Roads.ExtentOf(id) is not null)
-            .Select(id => (Id: id, Box: Roads.ExtentOf(id)!.Value))
+            .Where(id => Roads.Find(id) is not null)
+            .Select(id => (Id: id, Box: Roads.Find(id)!.Box))
             .ToList();
         return (placed.MinBy(road => road.Box.North), placed.MaxBy(road => road.Box.South));
     }

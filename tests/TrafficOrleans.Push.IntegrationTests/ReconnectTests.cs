@@ -22,7 +22,7 @@ public sealed class ReconnectTests(PushFixture fixture)
 
         await client.Connection.StopAsync();
         var missed = Guid.NewGuid();
-        await StoreAsync(missed, south.Id, liveTime.AddSeconds(5));
+        await StoreAsync(missed, south.Id, liveTime.AddSeconds(5), """{"road_name": "Pho Kim Ma", "affected_routes": []}""");
         await StoreAsync(Guid.NewGuid(), north.Id, liveTime.AddSeconds(6));
 
         // Subscriptions do not survive a reconnect: the client subscribes again, then asks for what it missed.
@@ -32,16 +32,25 @@ public sealed class ReconnectTests(PushFixture fixture)
 
         Assert.Equal([missed.ToString()], since.Select(alert => alert["event_id"].GetString()));
         Assert.Equal(south.Id, since[0]["road_id"].GetString());
+        // The stored alert comes back whole, not just the table's columns.
+        Assert.Equal("Pho Kim Ma", since[0]["road_name"].GetString());
     }
 
     // A row as the notification rules store it (the push channels read the table, they never write it).
-    private async Task StoreAsync(Guid eventId, string roadId, DateTimeOffset timestamp)
+    private async Task StoreAsync(Guid eventId, string roadId, DateTimeOffset timestamp, string? payloadExtras = null)
     {
+        // The payload (when given) is the row's own columns plus the extras, as the rules store an alert.
         await using var command = fixture.Servers.DataSource.CreateCommand(
-            "INSERT INTO notifications (event_id, alert_type, road_id, severity, message, \"timestamp\") VALUES ($1, 'heavy_congestion', $2, 'high', 'Heavy traffic', $3)");
+            """
+            INSERT INTO notifications (event_id, alert_type, road_id, severity, message, "timestamp", payload)
+            SELECT $1, 'heavy_congestion', $2, 'warning', 'Heavy traffic', $3,
+                   jsonb_build_object('event_id', $1, 'timestamp', $3, 'alert_type', 'heavy_congestion', 'road_id', $2,
+                       'severity', 'warning', 'message', 'Heavy traffic') || $4::jsonb
+            """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = eventId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = roadId });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = timestamp.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)payloadExtras ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync();
     }
 }

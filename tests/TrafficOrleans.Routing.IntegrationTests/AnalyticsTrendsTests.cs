@@ -20,7 +20,7 @@ public sealed class AnalyticsTrendsTests(RoutingApiFixture fixture)
     {
         await SeedAsync();
 
-        using var document = await GetJsonAsync($"/analytics/trends?from={From}&to={To}&limit=1");
+        using var document = await fixture.GetJsonAsync($"/analytics/trends?from={From}&to={To}&limit=1");
         var root = document.RootElement;
 
         var hourly = root.GetProperty("hourly_avg_speed").EnumerateArray().ToList();
@@ -46,12 +46,36 @@ public sealed class AnalyticsTrendsTests(RoutingApiFixture fixture)
     {
         await SeedAsync();
 
-        using var document = await GetJsonAsync($"/analytics/trends?road_id=trend_b&from={From}&to={To}");
+        using var document = await fixture.GetJsonAsync($"/analytics/trends?road_id=trend_b&from={From}&to={To}");
         Assert.Equal([40.0, 50.0], document.RootElement.GetProperty("hourly_avg_speed").EnumerateArray().Select(h => h.GetProperty("speed").GetDouble()));
         Assert.Equal("trend_b", Assert.Single(document.RootElement.GetProperty("top_congested_roads").EnumerateArray()).GetProperty("road_id").GetString());
 
         using var response = await fixture.Http.GetAsync("/analytics/roads/trend_b/hourly?hours=24");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_period_of_several_days_adds_whole_days_and_the_partial_days_at_its_ends_exactly_once()
+    {
+        // Partial day before, a whole day, partial day after, and one reading just past the end.
+        await fixture.Database.ScalarAsync<int>("SELECT traffic_ensure_partitions('traffic_data', '2024-03-10'::date, '2024-03-12'::date)");
+        await fixture.Database.ScalarAsync<int>(
+            """
+            INSERT INTO traffic_data (road_id, "timestamp", speed, free_flow_speed, jam_factor, congestion_level, speed_ratio, is_rush_hour, event_id, road_name)
+            VALUES ('trend_c', '2024-03-10T22:05Z', 10, 50, 8, 'heavy', 0.2, false, gen_random_uuid(), 'Duong Giai Phong'),
+                   ('trend_c', '2024-03-11T12:00Z', 20, 50, 6, 'heavy', 0.4, false, gen_random_uuid(), 'Duong Giai Phong'),
+                   ('trend_c', '2024-03-12T03:05Z', 60, 50, 0, 'free', 1.0, false, gen_random_uuid(), 'Duong Giai Phong'),
+                   ('trend_c', '2024-03-12T05:00Z', 100, 50, 0, 'free', 1.0, false, gen_random_uuid(), 'Duong Giai Phong')
+            ON CONFLICT DO NOTHING
+            """);
+
+        using var document = await fixture.GetJsonAsync("/analytics/trends?from=2024-03-10T21:00:00Z&to=2024-03-12T04:00:00Z");
+        Assert.Equal([10.0, 20.0, 60.0], document.RootElement.GetProperty("hourly_avg_speed").EnumerateArray().Select(h => h.GetProperty("speed").GetDouble()));
+        var top = Assert.Single(document.RootElement.GetProperty("top_congested_roads").EnumerateArray());
+        Assert.Equal("trend_c", top.GetProperty("road_id").GetString());
+        Assert.Equal(30, top.GetProperty("avg_speed").GetDouble(), 6);
+        Assert.Equal(2.0 / 3, top.GetProperty("congested_share").GetDouble(), 6);
+        Assert.Equal(14.0 / 3, top.GetProperty("avg_jam_factor").GetDouble(), 6);
     }
 
     [Theory]
@@ -66,13 +90,6 @@ public sealed class AnalyticsTrendsTests(RoutingApiFixture fixture)
         using var response = await fixture.Http.GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private async Task<JsonDocument> GetJsonAsync(string url)
-    {
-        using var response = await fixture.Http.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Idempotent: the rows are unique on (road, time) and the rollup counts only rows really inserted.</summary>

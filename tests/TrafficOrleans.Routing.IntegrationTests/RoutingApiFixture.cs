@@ -16,6 +16,14 @@ public sealed class RoutingApiFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>GETs <paramref name="url"/>, asserts 200 and parses the body.</summary>
+    public async Task<System.Text.Json.JsonDocument> GetJsonAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();

@@ -1,4 +1,4 @@
-namespace TrafficOrleans.Notifications.Rules;
+namespace TrafficOrleans.GrainInterfaces.Messages;
 
 /// <summary>The public <c>alert_type</c> values (topic, <c>notifications</c> table, push channels).</summary>
 public static class AlertTypes
@@ -14,6 +14,9 @@ public static class AlertTypes
 
     /// <summary>A road whose last alert was one of the above is predicted to flow again (was <c>recovery</c>).</summary>
     public const string Cleared = "cleared";
+
+    /// <summary>Every value, for validating filters.</summary>
+    public static IReadOnlyList<string> All { get; } = [HeavyCongestion, SuddenJam, SevereTraffic, Cleared];
 
     /// <summary>True for the alert types that a later <see cref="Cleared"/> ends.</summary>
     public static bool IsTrouble(string? alertType) => alertType is HeavyCongestion or SuddenJam or SevereTraffic;
