@@ -50,18 +50,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
 
         builder.UseContentRoot(SiloDirectory);
         builder.UseWebRoot(webRoot);
-        foreach (var (key, value) in _servers.Settings(_serviceId)) builder.UseSetting(key, value);
-        builder.UseSetting("ConnectionStrings:Redis", $"{ServersFixture.Redis},defaultDatabase=13");
-        builder.UseSetting("Orleans:SiloPort", TestServers.FreePort().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", TestServers.FreePort().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Ingest:Simulator:RoadNetworkPath", "");
-        builder.UseSetting("Routing:MapSource", "synthetic");
-        builder.UseSetting("Ingest:Simulator:City:GridSize", "9");
-        builder.UseSetting("Ingest:Simulator:City:BlockMeters", "600");
-        // Routes are computed on fixed weights, so the page's answer and the test's own request agree.
-        builder.UseSetting("Routing:ConsumerEnabled", "false");
-        builder.UseSetting("Notifications:Enabled", "false");
-        builder.UseSetting("RateLimiting:Enabled", "false");
+        SyntheticCityHost.Configure(builder, _servers, _serviceId, redisDatabase: 13);
         builder.UseSetting("Warmup:Enabled", "false");
     }
 }

@@ -42,8 +42,8 @@ public sealed class LiveMapTests(DashboardFixture fixture)
         await dashboard.ScreenshotAsync("map-live");
     }
 
-    private static Task WaitForLevelAsync(IPage page, string roadId, string level, float timeoutMs) =>
-        page.WaitForFunctionAsync(
+    private static async Task WaitForLevelAsync(IPage page, string roadId, string level, float timeoutMs) =>
+        await page.WaitForFunctionAsync(
             "([id, level]) => window.__dashboard.road(id)?.level === level",
             new object[] { roadId, level },
             new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 20 });
