@@ -1,8 +1,10 @@
-// Tiny DOM helpers: h("tag.class", {attrs}, ...children); strings become text nodes (never HTML).
+// Tiny DOM helpers: h("tag#id.class", {attrs}, ...children); strings become text nodes (never HTML).
 
 export function h(spec, attrs = {}, ...children) {
-  const [tag, ...classes] = spec.split(".");
+  const [head, ...classes] = spec.split(".");
+  const [tag, id] = head.split("#");
   const el = document.createElement(tag || "div");
+  if (id) el.id = id;
   if (classes.length) el.className = classes.join(" ");
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (value === undefined || value === null || value === false) continue;
