@@ -37,7 +37,7 @@ public sealed class RouteFinderTests(DashboardFixture fixture)
         Assert.Equal([true, false, false], drawn.EnumerateArray().Select(route => route.GetProperty("best").GetBoolean()));
         Assert.All(drawn.EnumerateArray(), route => Assert.True(route.GetProperty("points").GetInt32() >= 2));
         Assert.Equal(3, await dashboard.Page.Locator(".routes li").CountAsync());
-        await dashboard.ScreenshotAsync("route");
+        await dashboard.ScreenshotAsync("route-found");
         Assert.Empty(dashboard.Errors);
     }
 }
