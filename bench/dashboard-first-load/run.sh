@@ -32,6 +32,6 @@ printf '| requests | runs | p50 (ms) | min (ms) | max (ms) | bytes transferred |
 printf '| %d | %d | %s | %s | %s | %d |\n' "${#paths[@]}" "$RUNS" "$p50" "${sorted[0]}" "${sorted[$((RUNS - 1))]}" "$bytes"
 echo
 for path in "${paths[@]}"; do
-  curl -fsS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$URL$path" \
-    | awk -v p="$path" 'BEGIN { IGNORECASE = 1 } /^content-encoding|^cache-control/ { sub(/\r$/, ""); h = h " " $0 } END { printf "%-40s%s\n", p, h }'
+  headers="$(curl -fsS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$URL$path" | tr -d '\r' | grep -iE '^(content-encoding|cache-control|content-length):' | tr '\n' ' ')"
+  printf '%-32s %s\n' "$path" "$headers"
 done
