@@ -19,5 +19,14 @@ if [ -f "$ROOT/tests/kafka-clients/package.json" ]; then
   npm ci --prefix "$ROOT/tests/kafka-clients" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# The dashboard: its npm packages, its unit tests (Vitest), its bundle (served by the silo the browser tests drive),
+# and Debian's Chromium for those tests (Playwright drives it; its own browser downloads cannot work offline).
+command -v node >/dev/null || apt_install nodejs npm
+command -v chromium >/dev/null || apt_install chromium chromium-driver
+log "npm ci, npm test, npm run build (web/)"
+npm ci --prefix "$ROOT/web" --no-audit --no-fund --loglevel=error >/dev/null
+npm test --prefix "$ROOT/web" --silent
+npm run build --prefix "$ROOT/web" --silent
+
 log "dotnet test"
 dotnet test "$ROOT/TrafficOrleans.sln" --logger "console;verbosity=minimal" "$@"

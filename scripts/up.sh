@@ -9,6 +9,10 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on 
 "$ROOT/scripts/services.sh" up
 
 log "building"
+# The web dashboard (web/) is bundled into silo/wwwroot, which the silo serves at /.
+command -v node >/dev/null || apt_install nodejs npm
+npm ci --prefix "$ROOT/web" --no-audit --no-fund --loglevel=error >/dev/null
+npm run build --prefix "$ROOT/web" --silent
 dotnet build "$ROOT/silo/TrafficOrleans.Silo.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
 
 # The simulator (and the routing graph) use the road set of a real HERE poll when the shared
@@ -29,6 +33,6 @@ if [ -z "${Admin__ApiKey:-}" ]; then
 fi
 
 URL="${TRAFFIC_URL:-http://localhost:8080}"
-log "starting the silo on $URL — dashboard $URL/orleans, API reference $URL/scalar, health $URL/health/ready"
+log "starting the silo on $URL — dashboard $URL/, Orleans Dashboard $URL/orleans, API reference $URL/scalar, health $URL/health/ready"
 cd "$ROOT/silo"
 exec dotnet run -c Release --no-build --project "$ROOT/silo/TrafficOrleans.Silo.csproj" -- --urls "$URL"

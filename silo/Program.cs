@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Orleans.Dashboard;
+using TrafficOrleans.Api.Dashboard;
 using TrafficOrleans.Api.Hosting;
 using TrafficOrleans.Api.Security;
 using TrafficOrleans.Ingest.Hosting;
@@ -21,6 +22,7 @@ try
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
     builder.AddTrafficApiSecurity();
+    builder.AddTrafficDashboard();
     builder.AddTrafficRouting();
     // Before its writers (ingestion, notifications), so it stops after them and relays their last rows.
     builder.AddTrafficOutbox();
@@ -35,11 +37,13 @@ try
 
     app.MapServiceDefaults();
     app.UseTrafficApiSecurity(dashboardPrefix);
+    // The web dashboard (web/, built into wwwroot) is the site's root; /scalar and /orleans stay where they are.
+    app.UseTrafficDashboard();
     app.MapTrafficApiEndpoints();
     app.MapTrafficPush();
     app.MapScalarApiReference("/scalar");
     app.MapOrleansDashboard(routePrefix: dashboardPrefix);
-    app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+    app.MapDashboardConfig();
 
     await app.RunAsync();
     return 0;

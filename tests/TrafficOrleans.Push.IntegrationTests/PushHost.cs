@@ -27,16 +27,6 @@ public sealed class PushHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _servers.Settings(_serviceId)) builder.UseSetting(key, value);
-        builder.UseSetting("ConnectionStrings:Redis", $"{ServersFixture.Redis},defaultDatabase=12");
-        builder.UseSetting("Orleans:SiloPort", TestServers.FreePort().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", TestServers.FreePort().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Ingest:Simulator:RoadNetworkPath", "");
-        builder.UseSetting("Routing:MapSource", "synthetic");
-        builder.UseSetting("Ingest:Simulator:City:GridSize", "9");
-        builder.UseSetting("Ingest:Simulator:City:BlockMeters", "600");
-        builder.UseSetting("Routing:ConsumerEnabled", "false");
-        builder.UseSetting("Notifications:Enabled", "false");
-        builder.UseSetting("RateLimiting:Enabled", "false");
+        SyntheticCityHost.Configure(builder, _servers, _serviceId, redisDatabase: 12);
     }
 }

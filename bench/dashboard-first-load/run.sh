@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Dashboard first load on loopback, as a browser's critical path fetches it: index.html, the hashed JS and CSS it
+# names, /dashboard/config, /roads and /traffic/current — with Accept-Encoding: br, gzip, over one connection per
+# request like a cold cache. Prints p50/min/max of the total time over N runs and the bytes on the wire.
+# Usage: bench/dashboard-first-load/run.sh [runs=9] [url=http://localhost:8080]   (a silo must be running)
+set -euo pipefail
+RUNS="${1:-9}"
+URL="${2:-${TRAFFIC_URL:-http://localhost:8080}}"
+
+index="$(curl -fsS --compressed "$URL/")"
+script="$(grep -o 'assets/main-[A-Z0-9]*\.js' <<<"$index" | head -1)"
+style="$(grep -o 'assets/main-[A-Z0-9]*\.css' <<<"$index" | head -1)"
+paths=("/" "/$script" "/$style" "/dashboard/config" "/roads" "/traffic/current")
+
+totals=()
+bytes=0
+for _ in $(seq "$RUNS"); do
+  run_ms=0
+  run_bytes=0
+  for path in "${paths[@]}"; do
+    read -r seconds size < <(curl -fsS -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{time_total} %{size_download}\n' "$URL$path")
+    run_ms=$(awk -v a="$run_ms" -v s="$seconds" 'BEGIN { printf "%.3f", a + s * 1000 }')
+    run_bytes=$((run_bytes + size))
+  done
+  totals+=("$run_ms")
+  bytes=$run_bytes
+done
+
+sorted=($(printf '%s\n' "${totals[@]}" | sort -n))
+p50="${sorted[$(( (RUNS - 1) / 2 ))]}"
+printf '| requests | runs | p50 (ms) | min (ms) | max (ms) | bytes transferred |\n|---:|---:|---:|---:|---:|---:|\n'
+printf '| %d | %d | %s | %s | %s | %d |\n' "${#paths[@]}" "$RUNS" "$p50" "${sorted[0]}" "${sorted[$((RUNS - 1))]}" "$bytes"
+echo
+for path in "${paths[@]}"; do
+  headers="$(curl -fsS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$URL$path" | tr -d '\r' | grep -iE '^(content-encoding|cache-control|content-length):' | tr '\n' ' ')"
+  printf '%-32s %s\n' "$path" "$headers"
+done

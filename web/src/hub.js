@@ -1,0 +1,40 @@
+// The SignalR connection to /hubs/traffic: live traffic, alerts and graph updates into the store; after a reconnect
+// the snapshot is fetched again and missed alerts are asked for with GetAlertsSince (see push/README.md).
+import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
+import { api } from "./api.js";
+import { createLiveConnection, retryDelay } from "./connection.js";
+import { applySnapshot, applyUpdates, emit } from "./store.js";
+
+export function connectHub(onState) {
+  const hub = new HubConnectionBuilder()
+    .withUrl("/hubs/traffic")
+    // Never give up: the badge shows the state, and the controller restarts the connection if this does close.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount + 1) })
+    // The state badge is the user-facing report; SignalR's own console errors during an outage add nothing.
+    .configureLogging(LogLevel.None)
+    .build();
+
+  let live;
+  hub.on("trafficUpdated", (updates) => applyUpdates(updates));
+  hub.on("alert", (alert) => {
+    live?.noteAlert(alert.timestamp);
+    emit("alert", alert);
+  });
+  hub.on("graphUpdated", (event) => emit("graph", event));
+
+  live = createLiveConnection({
+    hub,
+    onState,
+    resync: async (since) => {
+      applySnapshot(await api.current());
+      if (!since) return;
+      const missed = await hub.invoke("GetAlertsSince", since.toISOString());
+      for (const alert of missed) {
+        live.noteAlert(alert.timestamp);
+        emit("alert", alert);
+      }
+    },
+  });
+  live.start();
+  return live;
+}

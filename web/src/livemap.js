@@ -1,0 +1,124 @@
+// The one Leaflet map of the dashboard (live map and route finder share it): every road as one canvas polyline
+// (several parts when the road has several), restyled in place when its traffic changes; optional tiles.
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
+import { levelAt, roadStyle } from "./congestion.js";
+import { emit, on, store } from "./store.js";
+
+let map;
+const lines = new Map();
+const pending = new Set();
+let frame = 0;
+let selectedId = null;
+let mode = "map";
+
+/** Creates the map in `container` and draws every road of the store. */
+export function createMap(container) {
+  const renderer = L.canvas({ padding: 0.3, tolerance: 6 });
+  map = L.map(container, { preferCanvas: true, renderer, zoomSnap: 0.25, attributionControl: Boolean(store.config.tile_url) });
+  if (store.config.tile_url) {
+    L.tileLayer(store.config.tile_url, { attribution: store.config.tile_attribution ?? "", maxZoom: 19 }).addTo(map);
+  }
+  L.control.scale({ imperial: false }).addTo(map);
+  map.on("click", (event) => emit("mapclick", event.latlng));
+
+  for (const road of store.roads.values()) {
+    const line = L.polyline(road.lines, { renderer, ...styleOf(road.road_id), interactive: true });
+    line.on("click", (event) => {
+      if (mode !== "map") return;
+      L.DomEvent.stopPropagation(event);
+      emit("roadclick", road.road_id);
+    });
+    line.addTo(map);
+    lines.set(road.road_id, line);
+  }
+
+  fitAll();
+  on("traffic", (ids) => queue(ids));
+  on("horizon", () => queue(lines.keys()));
+  return map;
+}
+
+export const getMap = () => map;
+
+/** "map": clicks select roads; "route": clicks go to the route finder. */
+export function setMode(next) {
+  mode = next;
+  container()?.classList.toggle("route-mode", next === "route");
+}
+
+const container = () => map?.getContainer();
+
+export function fitAll() {
+  const bounds = L.latLngBounds([]);
+  lines.forEach((line) => bounds.extend(line.getBounds()));
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+  else map.setView([21.0285, 105.8542], 13);
+}
+
+/** Levels change in batches: one restyle pass per animation frame however many updates arrived. */
+function queue(ids) {
+  for (const id of ids) pending.add(id);
+  if (!frame) frame = requestAnimationFrame(flush);
+}
+
+function flush() {
+  frame = 0;
+  for (const id of pending) lines.get(id)?.setStyle(styleOf(id));
+  pending.clear();
+}
+
+function levelOf(id) {
+  return levelAt(store.traffic.get(id), store.horizon, store.roads.get(id)?.free_flow_speed);
+}
+
+function styleOf(id) {
+  const style = roadStyle(levelOf(id), store.roads.get(id)?.road_class);
+  if (id === selectedId) style.weight += 4;
+  return style;
+}
+
+/** Highlights a road and brings it into view. */
+export function selectRoad(id, zoom = true) {
+  const previous = selectedId;
+  selectedId = id;
+  if (previous) lines.get(previous)?.setStyle(styleOf(previous));
+  const line = lines.get(id);
+  if (!line) return;
+  line.setStyle(styleOf(id)).bringToFront();
+  if (zoom) map.fitBounds(line.getBounds(), { maxZoom: 16, padding: [40, 40] });
+}
+
+export function clearSelection() {
+  const previous = selectedId;
+  selectedId = null;
+  if (previous) lines.get(previous)?.setStyle(styleOf(previous));
+}
+
+/** Road state for tests and screen readers: what each line shows right now. */
+export function describeRoad(id) {
+  const line = lines.get(id);
+  if (!line) return null;
+  return { level: levelOf(id), color: line.options.color, dashArray: line.options.dashArray, weight: line.options.weight };
+}
+
+export const lineCount = () => lines.size;
+export const lineIds = () => [...lines.keys()];
+
+/** The middle point of a road's longest part, where a road picked by name starts or ends a route. */
+export function roadMidpoint(id) {
+  const road = store.roads.get(id);
+  const part = road?.lines?.reduce((a, b) => (b.length > a.length ? b : a), []) ?? [];
+  const point = part[Math.floor(part.length / 2)];
+  return point ? { lat: point[0], lng: point[1] } : null;
+}
+
+/** Is any part of the road inside the current view (toasts are only for the user's map area)? */
+export function roadInView(id) {
+  const line = lines.get(id);
+  return !map || !line ? true : map.getBounds().intersects(line.getBounds());
+}
+
+export function invalidate() {
+  map?.invalidateSize();
+}
