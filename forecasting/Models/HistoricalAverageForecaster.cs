@@ -67,9 +67,36 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
             {
                 means[r][k] = count[k] == 0 ? float.NaN : (float)(sum[k] / count[k]);
             }
+
+            FillFromTimeOfDay(means[r], sum, count, slotMinutes);
         }
 
         return new HistoricalAverageForecaster(version, slotMinutes, roads, means);
+    }
+
+    /// <summary>
+    /// With less than a week of history most time-of-week slots are empty, and the profile would say nothing about the
+    /// daily cycle (the morning slow-down recurs every weekday). Empty slots take the mean of the same time of day over
+    /// all training days instead; with several weeks of data every slot has its own mean and nothing changes.
+    /// </summary>
+    private static void FillFromTimeOfDay(float[] means, double[] sum, int[] count, int slotMinutes)
+    {
+        var slotsPerDay = 24 * 60 / slotMinutes;
+        var daySum = new double[slotsPerDay];
+        var dayCount = new int[slotsPerDay];
+        for (var k = 0; k < means.Length; k++)
+        {
+            daySum[k % slotsPerDay] += sum[k];
+            dayCount[k % slotsPerDay] += count[k];
+        }
+
+        for (var k = 0; k < means.Length; k++)
+        {
+            if (float.IsNaN(means[k]) && dayCount[k % slotsPerDay] > 0)
+            {
+                means[k] = (float)(daySum[k % slotsPerDay] / dayCount[k % slotsPerDay]);
+            }
+        }
     }
 
     /// <summary>

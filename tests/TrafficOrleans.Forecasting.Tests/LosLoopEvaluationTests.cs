@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using TrafficOrleans.Forecasting.Evaluation;
+using TrafficOrleans.Forecasting.Training;
+using TrafficOrleans.Ingest;
+using TrafficOrleans.Ingest.Preprocessing;
+using TrafficOrleans.Ingest.Replay;
+using Xunit.Abstractions;
+
+namespace TrafficOrleans.Forecasting.Tests;
+
+/// <summary>The real-data yardstick on the Los-loop training part (skipped, with the reason, where ../shared is absent).</summary>
+public sealed class LosLoopEvaluationTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task Tree_model_with_neighbour_features_beats_persistence_rmse_on_Los_loop()
+    {
+        var speeds = SharedData.Find(SharedData.LosLoopSpeedsRelative);
+        var adjacency = SharedData.Find(SharedData.LosLoopAdjacencyRelative);
+        Skip.If(speeds is null || adjacency is null, $"Los-loop data not found: expected ../shared/{SharedData.LosLoopSpeedsRelative} and los_adj.csv beside the folder holding TrafficOrleans.sln.");
+
+        using var meters = new TestMeterFactory();
+        var preprocessor = new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics(meters));
+        var dataset = await ReplayDatasets.LoadAsync(LosLoop.Options(speeds!, adjacency!), preprocessor);
+        output.WriteLine($"roads with neighbour data: {dataset.Roads.Count(r => r.NeighbourRatio.Any(x => !float.IsNaN(x)))} of {dataset.Roads.Count}");
+        var results = RealDataEvaluation.Run(dataset, new TrainingOptions { TrainLstm = false });
+        output.WriteLine(RealDataEvaluation.ToTable(results));
+
+        var persistence = results[0];
+        Assert.Equal("persistence", persistence.Model);
+        Assert.All(persistence.AllSteps.Zip(persistence.AtHorizon), p => Assert.True(p.First.Rmse <= p.Second.Rmse, "pooling earlier steps cannot make persistence worse"));
+        var trees = results.Single(r => r.Model == "lgbm");
+        // Guards what is measured today (RMSE 0.96/0.95/0.92, MAE 1.00/0.99/0.99 of persistence). Issue 16's targets
+        // (RMSE ≤ 0.92/0.90/0.90, MAE ≤ 0.95) are not met yet; tighten these bounds as the model improves.
+        var ratios = $"lgbm RMSE ratios {string.Join(", ", trees.RmseRatio)}, MAE ratios {string.Join(", ", trees.MaeRatio)}";
+        Assert.True(trees.RmseRatio.All(r => r < 0.98), ratios);
+        Assert.True(trees.MaeRatio.All(r => r < 1.01), ratios);
+    }
+}
