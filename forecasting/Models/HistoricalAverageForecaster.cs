@@ -30,11 +30,21 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
     /// <inheritdoc />
     public string Version { get; }
 
+    /// <summary>Width of a time-of-week slot in minutes.</summary>
+    public int SlotMinutes => _slotMinutes;
+
     /// <summary>Number of slots in a week.</summary>
     public int SlotsPerWeek => TimeOfWeek.MinutesPerWeek / _slotMinutes;
 
     /// <summary>Averages each road's speeds per time-of-week slot over steps [0, endStep) of the dataset.</summary>
-    public static HistoricalAverageForecaster Fit(TrafficDataset dataset, int endStep, string version, int slotMinutes = 15)
+    public static HistoricalAverageForecaster Fit(TrafficDataset dataset, int endStep, string version, int slotMinutes = 15) =>
+        Fit(dataset, endStep, version, slotMinutes, 0, 0);
+
+    /// <summary>
+    /// As <see cref="Fit(TrafficDataset, int, string, int)"/> but leaving steps [excludeFrom, excludeTo) out: the
+    /// out-of-fold profile of training rows in that range, so a row's profile feature never averages its own target.
+    /// </summary>
+    public static HistoricalAverageForecaster Fit(TrafficDataset dataset, int endStep, string version, int slotMinutes, int excludeFrom, int excludeTo)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var slots = TimeOfWeek.MinutesPerWeek / slotMinutes;
@@ -55,7 +65,7 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
             for (var t = 0; t < endStep; t++)
             {
                 var s = road.Speed[t];
-                if (!float.IsNaN(s))
+                if (!float.IsNaN(s) && (t < excludeFrom || t >= excludeTo))
                 {
                     sum[slotOfStep[t]] += s;
                     count[slotOfStep[t]]++;

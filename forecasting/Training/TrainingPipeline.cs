@@ -99,7 +99,7 @@ public static class TrainingPipeline
         var treeShare = 100 - lstmShare - 20;
         Report(2, "train lgbm");
         sw.Restart();
-        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation);
+        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation, new OutOfFoldProfiles(dataset, split.ValidationStart, options.ProfileSlotMinutes));
         models.Add((trees, sw.Elapsed.TotalSeconds));
 
         if (options.TrainLstm)

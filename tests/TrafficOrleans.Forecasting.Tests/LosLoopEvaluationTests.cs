@@ -12,7 +12,7 @@ namespace TrafficOrleans.Forecasting.Tests;
 public sealed class LosLoopEvaluationTests(ITestOutputHelper output)
 {
     [SkippableFact]
-    public async Task Tree_model_with_neighbour_features_beats_persistence_rmse_on_Los_loop()
+    public async Task Tree_model_meets_the_issue_16_margins_over_persistence_on_Los_loop()
     {
         var speeds = SharedData.Find(SharedData.LosLoopSpeedsRelative);
         var adjacency = SharedData.Find(SharedData.LosLoopAdjacencyRelative);
@@ -29,10 +29,10 @@ public sealed class LosLoopEvaluationTests(ITestOutputHelper output)
         Assert.Equal("persistence", persistence.Model);
         Assert.All(persistence.AllSteps.Zip(persistence.AtHorizon), p => Assert.True(p.First.Rmse <= p.Second.Rmse, "pooling earlier steps cannot make persistence worse"));
         var trees = results.Single(r => r.Model == "lgbm");
-        // Guards what is measured today (RMSE 0.96/0.95/0.92, MAE 1.00/0.99/0.99 of persistence). Issue 16's targets
-        // (RMSE ≤ 0.92/0.90/0.90, MAE ≤ 0.95) are not met yet; tighten these bounds as the model improves.
+        // Issue 16's targets on this chronological split: RMSE ≤ 0.92 / 0.90 / 0.90 and MAE ≤ 0.95 of persistence
+        // (measured 0.872 / 0.851 / 0.832 and 0.883 / 0.888 / 0.890; training is seeded, so the figures repeat).
         var ratios = $"lgbm RMSE ratios {string.Join(", ", trees.RmseRatio)}, MAE ratios {string.Join(", ", trees.MaeRatio)}";
-        Assert.True(trees.RmseRatio.All(r => r < 0.98), ratios);
-        Assert.True(trees.MaeRatio.All(r => r < 1.01), ratios);
+        Assert.True(trees.RmseRatio[0] <= 0.92 && trees.RmseRatio[1] <= 0.90 && trees.RmseRatio[2] <= 0.90, ratios);
+        Assert.True(trees.MaeRatio.All(r => r <= 0.95), ratios);
     }
 }
