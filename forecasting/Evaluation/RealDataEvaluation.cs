@@ -23,13 +23,16 @@ public static class RealDataEvaluation
         var (train, validation, test) = split.Windows(dataset);
 
         var models = TrainingPipeline.Fit(dataset, split, train, validation, options, options.Clock.GetUtcNow(), progress);
-        var scored = new List<(ISpeedForecaster Model, double Seconds, HorizonMetrics[] At, HorizonMetrics[] All)>();
+        var scored = new List<(ISpeedForecaster Model, double Seconds, HorizonMetrics[] At, HorizonMetrics[] All, (double[] Coverage, double[] Width)? Intervals)>();
         for (var i = 0; i < models.Count; i++)
         {
             var (model, seconds) = models[i];
             progress?.Report(new TrainingProgress(82 + (18.0 * i / models.Count), $"evaluate {model.Name}"));
             var (at, _) = Evaluator.Evaluate(model, dataset, test, options.MaxEvaluationSamples);
-            scored.Add((model, seconds, at, StepwiseEvaluator.Evaluate(model, dataset, test, options.MaxEvaluationSamples)));
+            (double[], double[])? intervals = model is GradientBoostedForecaster { Intervals: { } iv } trees
+                ? IntervalCoverage.Evaluate(trees, iv, dataset, test, options.MaxEvaluationSamples)
+                : null;
+            scored.Add((model, seconds, at, StepwiseEvaluator.Evaluate(model, dataset, test, options.MaxEvaluationSamples), intervals));
         }
 
         progress?.Report(new TrainingProgress(100, "done"));
@@ -42,7 +45,9 @@ public static class RealDataEvaluation
                 s.All,
                 [.. s.At.Select((m, h) => m.Rmse / baseline[h].Rmse)],
                 [.. s.At.Select((m, h) => m.Mae / baseline[h].Mae)],
-                s.Seconds)),
+                s.Seconds,
+                s.Intervals?.Coverage,
+                s.Intervals?.Width)),
         ];
     }
 
@@ -52,18 +57,21 @@ public static class RealDataEvaluation
         ArgumentNullException.ThrowIfNull(results);
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine("| model | horizon | RMSE | MAE | MAPE % | R² | RMSE ÷ persistence | MAE ÷ persistence | all-steps RMSE | all-steps MAE | train s |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| model | horizon | RMSE | MAE | MAPE % | R² | RMSE ÷ persistence | MAE ÷ persistence | all-steps RMSE | all-steps MAE | 10–90 % coverage | mean width | train s |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             for (var h = 0; h < r.AtHorizon.Count; h++)
             {
                 var m = r.AtHorizon[h];
                 var a = r.AllSteps[h];
-                sb.AppendLine(c, $"| {r.Model} | {m.HorizonMinutes} min | {m.Rmse:F3} | {m.Mae:F3} | {m.Mape:F2} | {m.R2:F3} | {r.RmseRatio[h]:F3} | {r.MaeRatio[h]:F3} | {a.Rmse:F3} | {a.Mae:F3} | {r.TrainingSeconds:F1} |");
+                sb.AppendLine(c, $"| {r.Model} | {m.HorizonMinutes} min | {m.Rmse:F3} | {m.Mae:F3} | {m.Mape:F2} | {m.R2:F3} | {r.RmseRatio[h]:F3} | {r.MaeRatio[h]:F3} | {a.Rmse:F3} | {a.Mae:F3} | {Cell(r.Coverage, h, 100, "F1")} | {Cell(r.IntervalWidth, h, 1, "F2")} | {r.TrainingSeconds:F1} |");
             }
         }
 
         return sb.ToString();
     }
+
+    private static string Cell(IReadOnlyList<double>? values, int h, double scale, string format) =>
+        values is null ? "—" : (values[h] * scale).ToString(format, CultureInfo.InvariantCulture);
 }

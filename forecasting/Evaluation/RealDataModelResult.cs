@@ -7,13 +7,17 @@ namespace TrafficOrleans.Forecasting.Evaluation;
 /// <param name="RmseRatio">RMSE at the horizon step ÷ persistence's, per horizon.</param>
 /// <param name="MaeRatio">MAE at the horizon step ÷ persistence's, per horizon.</param>
 /// <param name="TrainingSeconds">Wall time to train.</param>
+/// <param name="Coverage">Share of actuals inside the 10th–90th percentile interval per horizon; null without intervals.</param>
+/// <param name="IntervalWidth">Mean interval width per horizon; null without intervals.</param>
 public sealed record RealDataModelResult(
     string Model,
     IReadOnlyList<HorizonMetrics> AtHorizon,
     IReadOnlyList<HorizonMetrics> AllSteps,
     IReadOnlyList<double> RmseRatio,
     IReadOnlyList<double> MaeRatio,
-    double TrainingSeconds)
+    double TrainingSeconds,
+    IReadOnlyList<double>? Coverage = null,
+    IReadOnlyList<double>? IntervalWidth = null)
 {
     /// <summary>True when RMSE and MAE are below persistence's at every horizon.</summary>
     public bool BeatsPersistence => RmseRatio.All(r => r < 1) && MaeRatio.All(r => r < 1);

@@ -61,7 +61,7 @@ public static class TrainingPipeline
             {
                 var e = evaluations.Single(x => x.Version == model.Version);
                 var features = model is GradientBoostedForecaster ? TreeFeatures.Names : model is LstmForecaster l ? l.Layout.Features : ["speed"];
-                var manifest = new ModelManifest(model.Name, model.Version, now, dataset.Start, window.Item2, features, e.Validation, e.Test, e.Quality);
+                var manifest = new ModelManifest(model.Name, model.Version, now, dataset.Start, window.Item2, features, e.Validation, e.Test, e.Quality, PersistenceRatio.Of(e.Test, persistence));
                 paths[model.Version] = ModelArtifactStore.Save(artifactDirectory, model, manifest);
             }
         }
@@ -100,6 +100,7 @@ public static class TrainingPipeline
         Report(2, "train lgbm");
         sw.Restart();
         var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation, new OutOfFoldProfiles(dataset, split.ValidationStart, options.ProfileSlotMinutes));
+        trees = trees.WithIntervals(ResidualIntervals.Fit(trees, dataset, validation, options.MaxEvaluationSamples));
         models.Add((trees, sw.Elapsed.TotalSeconds));
 
         if (options.TrainLstm)

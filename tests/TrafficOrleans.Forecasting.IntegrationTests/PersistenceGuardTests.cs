@@ -29,6 +29,11 @@ public sealed class PersistenceGuardTests(ServersFixture database) : IClassFixtu
         Assert.All(run, e => Assert.False(e.IsChampion));
         Assert.Equal(3, Assert.Single(run, e => e.Version == result.Report.Candidate.Version).Test.Count);
 
+        // The registry records each model's test error ÷ persistence's per horizon: the refusal can be read from it.
+        var trees = Assert.Single(run, e => e.ModelType == "lgbm");
+        Assert.Equal([10, 20, 30], trees.RatioToPersistence.Select(r => r.HorizonMinutes));
+        Assert.Contains(trees.RatioToPersistence, r => r.Mae >= 1);
+        Assert.All(Assert.Single(run, e => e.ModelType == "persistence").RatioToPersistence, r => Assert.Equal(1, r.Mae, 9));
     }
 
     /// <summary>Speeds that move by independent steps: nothing but the newest value says anything about the next.</summary>
