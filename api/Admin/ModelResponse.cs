@@ -14,6 +14,7 @@ namespace TrafficOrleans.Api.Admin;
 /// <param name="CreatedAt">When it was trained.</param>
 /// <param name="PromotedAt">When it became champion, if ever.</param>
 /// <param name="ArtifactPath">Artefact file.</param>
+/// <param name="TestMaeRatioToPersistence">Test MAE ÷ persistence's at 10, 20, 30 minutes (empty for older rows).</param>
 public sealed record ModelResponse(
     string Version,
     string ModelType,
@@ -25,13 +26,15 @@ public sealed record ModelResponse(
     string TrainingRun,
     DateTimeOffset CreatedAt,
     DateTimeOffset? PromotedAt,
-    string ArtifactPath)
+    string ArtifactPath,
+    IReadOnlyList<double> TestMaeRatioToPersistence)
 {
     /// <summary>Maps a registry row.</summary>
     public static ModelResponse From(ModelRegistryEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(e.Version, e.ModelType, e.IsChampion, [.. e.Test.Select(m => m.Mae)], [.. e.Validation.Select(m => m.Mae)],
-            e.DataFrom, e.DataTo, e.TrainingRun, e.CreatedAt, e.PromotedAt, e.ArtifactPath);
+            e.DataFrom, e.DataTo, e.TrainingRun, e.CreatedAt, e.PromotedAt, e.ArtifactPath,
+            [.. e.RatioToPersistence.Select(r => r.Mae)]);
     }
 }

@@ -11,7 +11,7 @@ namespace TrafficOrleans.Forecasting.Features;
 public static class TreeFeatures
 {
     /// <summary>Length of the feature vector.</summary>
-    public const int Count = 33;
+    public const int Count = 39;
 
     /// <summary>Feature names, in vector order (recorded in artefact manifests).</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -22,6 +22,7 @@ public static class TreeFeatures
         "rolling_mean", "rolling_std", "free_flow_speed", "missing_steps",
         "nbr_ratio_lag0", "nbr_ratio_lag1", "nbr_ratio_lag2", "nbr_ratio_lag3", "nbr_ratio_lag5", "nbr_ratio_mean",
         "profile_now", "profile_10", "profile_20", "profile_30", "trend_15min",
+        "nbr_change_5min", "nbr_change_15min", "nbr_change_30min", "nbr_minus_own_ratio", "speed_change_5min", "speed_change_30min",
     ];
 
     /// <summary>Index of the newest speed; predictions are this value plus the tree output.</summary>
@@ -85,7 +86,8 @@ public static class TreeFeatures
         features[19] = (float)Math.Sqrt(variance);
         features[20] = freeFlow;
         features[21] = w - valid;
-        FillNeighbours(input.NeighbourRatios, features[22..28]);
+        Span<float> lagged = stackalloc float[w];
+        FillNeighbours(input.NeighbourRatios, lagged, features[22..28]);
         features[28] = hasProfileNow ? profileNow : mean;
         for (var h = 0; h < ForecastHorizons.Count; h++)
         {
@@ -93,13 +95,23 @@ public static class TreeFeatures
         }
 
         features[32] = last - features[LastSpeedIndex - 3];
+
+        // Appended after the original 33 so artefacts trained on the shorter vector still index the same features.
+        // Congestion travels along the graph: how fast the neighbours' ratio is falling, and how far it is below ours,
+        // announce a jam before it reaches this sensor. 0 when no neighbour data (the ratio features carry −1 then).
+        var hasNeighbours = lagged[w - 1] >= 0;
+        features[33] = hasNeighbours && lagged[w - 2] >= 0 ? lagged[w - 1] - lagged[w - 2] : 0;
+        features[34] = hasNeighbours && lagged[w - 4] >= 0 ? lagged[w - 1] - lagged[w - 4] : 0;
+        features[35] = hasNeighbours && lagged[w - 7] >= 0 ? lagged[w - 1] - lagged[w - 7] : 0;
+        features[36] = hasNeighbours ? lagged[w - 1] - features[12] : 0;
+        features[37] = last - features[LastSpeedIndex - 1];
+        features[38] = last - features[LastSpeedIndex - 6];
     }
 
-    private static void FillNeighbours(ReadOnlySpan<float> ratios, Span<float> dst)
+    private static void FillNeighbours(ReadOnlySpan<float> ratios, Span<float> lagged, Span<float> dst)
     {
         // −1 marks "no neighbour data"; trees split it off cleanly, unlike NaN whose direction ML.NET does not expose.
         const float none = -1f;
-        Span<float> lagged = stackalloc float[ForecastHorizons.WindowSteps];
         var carry = none;
         float sum = 0;
         var n = 0;

@@ -11,11 +11,12 @@ public sealed class GradientBoostedForecaster : ISpeedForecaster
     /// <summary>Model family name.</summary>
     public const string ModelName = "lgbm";
 
-    private const int Format = 1;
+    // 2 appends the optional residual intervals; format 1 artefacts still load (without intervals).
+    private const int Format = 2;
     private readonly FlatTreeEnsemble[] _horizons;
 
     /// <summary>Creates the model from one ensemble per horizon and the profile its features use.</summary>
-    public GradientBoostedForecaster(string version, IReadOnlyList<FlatTreeEnsemble> horizons, HistoricalAverageForecaster profile)
+    public GradientBoostedForecaster(string version, IReadOnlyList<FlatTreeEnsemble> horizons, HistoricalAverageForecaster profile, ResidualIntervals? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(horizons);
         if (horizons.Count != ForecastHorizons.Count)
@@ -26,6 +27,7 @@ public sealed class GradientBoostedForecaster : ISpeedForecaster
         Version = version;
         _horizons = [.. horizons];
         Profile = profile;
+        Intervals = intervals;
     }
 
     /// <inheritdoc />
@@ -36,6 +38,12 @@ public sealed class GradientBoostedForecaster : ISpeedForecaster
 
     /// <summary>Time-of-week profile used for the profile features.</summary>
     public HistoricalAverageForecaster Profile { get; }
+
+    /// <summary>10th–90th percentile intervals of the forecasts, fit on the validation window; null if not fit.</summary>
+    public ResidualIntervals? Intervals { get; }
+
+    /// <summary>The same model with intervals (same version: the trees do not change).</summary>
+    public GradientBoostedForecaster WithIntervals(ResidualIntervals intervals) => new(Version, _horizons, Profile, intervals);
 
     /// <summary>The ensemble for a horizon index.</summary>
     public FlatTreeEnsemble Ensemble(int horizon) => _horizons[horizon];
@@ -68,13 +76,17 @@ public sealed class GradientBoostedForecaster : ISpeedForecaster
         {
             e.Save(writer);
         }
+
+        writer.Write(Intervals is not null);
+        Intervals?.Save(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static GradientBoostedForecaster Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (reader.ReadInt32() != Format)
+        var format = reader.ReadInt32();
+        if (format is not (1 or Format))
         {
             throw new InvalidDataException("Unknown lgbm format.");
         }
@@ -87,6 +99,7 @@ public sealed class GradientBoostedForecaster : ISpeedForecaster
             horizons[h] = FlatTreeEnsemble.Load(reader);
         }
 
-        return new GradientBoostedForecaster(version, horizons, profile);
+        var intervals = format >= 2 && reader.ReadBoolean() ? ResidualIntervals.Load(reader) : null;
+        return new GradientBoostedForecaster(version, horizons, profile, intervals);
     }
 }

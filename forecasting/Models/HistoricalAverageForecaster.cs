@@ -30,11 +30,21 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
     /// <inheritdoc />
     public string Version { get; }
 
+    /// <summary>Width of a time-of-week slot in minutes.</summary>
+    public int SlotMinutes => _slotMinutes;
+
     /// <summary>Number of slots in a week.</summary>
     public int SlotsPerWeek => TimeOfWeek.MinutesPerWeek / _slotMinutes;
 
     /// <summary>Averages each road's speeds per time-of-week slot over steps [0, endStep) of the dataset.</summary>
-    public static HistoricalAverageForecaster Fit(TrafficDataset dataset, int endStep, string version, int slotMinutes = 15)
+    public static HistoricalAverageForecaster Fit(TrafficDataset dataset, int endStep, string version, int slotMinutes = 15) =>
+        Fit(dataset, endStep, version, slotMinutes, 0, 0);
+
+    /// <summary>
+    /// As <see cref="Fit(TrafficDataset, int, string, int)"/> but leaving steps [excludeFrom, excludeTo) out: the
+    /// out-of-fold profile of training rows in that range, so a row's profile feature never averages its own target.
+    /// </summary>
+    public static HistoricalAverageForecaster Fit(TrafficDataset dataset, int endStep, string version, int slotMinutes, int excludeFrom, int excludeTo)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var slots = TimeOfWeek.MinutesPerWeek / slotMinutes;
@@ -55,7 +65,7 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
             for (var t = 0; t < endStep; t++)
             {
                 var s = road.Speed[t];
-                if (!float.IsNaN(s))
+                if (!float.IsNaN(s) && (t < excludeFrom || t >= excludeTo))
                 {
                     sum[slotOfStep[t]] += s;
                     count[slotOfStep[t]]++;
@@ -67,9 +77,36 @@ public sealed class HistoricalAverageForecaster : ISpeedForecaster
             {
                 means[r][k] = count[k] == 0 ? float.NaN : (float)(sum[k] / count[k]);
             }
+
+            FillFromTimeOfDay(means[r], sum, count, slotMinutes);
         }
 
         return new HistoricalAverageForecaster(version, slotMinutes, roads, means);
+    }
+
+    /// <summary>
+    /// With less than a week of history most time-of-week slots are empty, and the profile would say nothing about the
+    /// daily cycle (the morning slow-down recurs every weekday). Empty slots take the mean of the same time of day over
+    /// all training days instead; with several weeks of data every slot has its own mean and nothing changes.
+    /// </summary>
+    private static void FillFromTimeOfDay(float[] means, double[] sum, int[] count, int slotMinutes)
+    {
+        var slotsPerDay = 24 * 60 / slotMinutes;
+        var daySum = new double[slotsPerDay];
+        var dayCount = new int[slotsPerDay];
+        for (var k = 0; k < means.Length; k++)
+        {
+            daySum[k % slotsPerDay] += sum[k];
+            dayCount[k % slotsPerDay] += count[k];
+        }
+
+        for (var k = 0; k < means.Length; k++)
+        {
+            if (float.IsNaN(means[k]) && dayCount[k % slotsPerDay] > 0)
+            {
+                means[k] = (float)(daySum[k % slotsPerDay] / dayCount[k % slotsPerDay]);
+            }
+        }
     }
 
     /// <summary>

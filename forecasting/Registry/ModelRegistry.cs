@@ -20,7 +20,7 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
     public async Task RecordAsync(ModelManifest manifest, string artifactPath, string trainingRun, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var metrics = new RegistryMetrics(manifest.Validation, manifest.Test, manifest.Quality.MeanSpeed).ToJson();
+        var metrics = new RegistryMetrics(manifest.Validation, manifest.Test, manifest.Quality.MeanSpeed, manifest.RatioToPersistence).ToJson();
         await using var command = dataSource.CreateCommand(
             """
             INSERT INTO model_registry (version, model_type, artifact_path, metrics, data_from, data_to, features, training_run, created_at)
@@ -131,7 +131,8 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
                 reader.GetString(7),
                 reader.GetFieldValue<DateTimeOffset>(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-                reader.GetBoolean(10)));
+                reader.GetBoolean(10),
+                metrics.RatioToPersistence ?? []));
         }
 
         return result;

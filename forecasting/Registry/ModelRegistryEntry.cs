@@ -16,6 +16,7 @@ namespace TrafficOrleans.Forecasting.Registry;
 /// <param name="CreatedAt">When it was trained.</param>
 /// <param name="PromotedAt">When it last became champion, if ever.</param>
 /// <param name="IsChampion">Whether the silos serve it.</param>
+/// <param name="RatioToPersistence">Test MAE and RMSE ÷ persistence's per horizon (empty for rows recorded before it).</param>
 public sealed record ModelRegistryEntry(
     string Version,
     string ModelType,
@@ -29,7 +30,8 @@ public sealed record ModelRegistryEntry(
     string TrainingRun,
     DateTimeOffset CreatedAt,
     DateTimeOffset? PromotedAt,
-    bool IsChampion)
+    bool IsChampion,
+    IReadOnlyList<PersistenceRatio> RatioToPersistence)
 {
     /// <summary>Mean test MAE over the three horizons.</summary>
     public double MeanTestMae => Test.Count == 0 ? double.NaN : Test.Average(m => m.Mae);

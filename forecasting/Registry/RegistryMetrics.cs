@@ -8,7 +8,9 @@ namespace TrafficOrleans.Forecasting.Registry;
 /// <param name="Validation">Validation metrics per horizon.</param>
 /// <param name="Test">Test metrics per horizon.</param>
 /// <param name="MeanSpeed">Mean actual speed of the validation window.</param>
-internal sealed record RegistryMetrics(IReadOnlyList<HorizonMetrics> Validation, IReadOnlyList<HorizonMetrics> Test, double MeanSpeed)
+/// <param name="RatioToPersistence">Test MAE and RMSE ÷ persistence's per horizon (absent in rows recorded before it).</param>
+internal sealed record RegistryMetrics(
+    IReadOnlyList<HorizonMetrics> Validation, IReadOnlyList<HorizonMetrics> Test, double MeanSpeed, IReadOnlyList<PersistenceRatio>? RatioToPersistence = null)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

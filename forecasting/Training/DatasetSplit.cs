@@ -21,6 +21,20 @@ public sealed record DatasetSplit(int ValidationStart, int TestStart, int Length
         return new DatasetSplit(validationStart, testStart, dataset.Length);
     }
 
+    /// <summary>The three windows' instants; throws when any is empty.</summary>
+    public (List<Sample> Train, List<Sample> Validation, List<Sample> Test) Windows(TrafficDataset dataset)
+    {
+        var train = Train(dataset);
+        var validation = Validation(dataset);
+        var test = Test(dataset);
+        if (train.Count == 0 || validation.Count == 0 || test.Count == 0)
+        {
+            throw new InvalidOperationException("Not enough data for train/validation/test windows.");
+        }
+
+        return (train, validation, test);
+    }
+
     /// <summary>Training instants.</summary>
     public List<Sample> Train(TrafficDataset dataset) => Samples(dataset, ForecastHorizons.WindowSteps - 1, ValidationStart);
 

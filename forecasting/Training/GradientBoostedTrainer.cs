@@ -18,19 +18,22 @@ public static class GradientBoostedTrainer
         GradientBoostedOptions options,
         string version,
         Action<double>? progress = null,
-        IReadOnlyList<Sample>? validation = null)
+        IReadOnlyList<Sample>? validation = null,
+        OutOfFoldProfiles? trainingProfiles = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(options);
-        var rows = BuildRows(dataset, samples, profile, options.MaxRows);
+        // Training rows take their profile features from profiles that left their own day out (when given); validation
+        // rows lie after the profile's span, so the served profile is already out of sample for them.
+        var rows = BuildRows(dataset, samples, trainingProfiles is null ? _ => profile : trainingProfiles.For, options.MaxRows);
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(rows);
 
         // Early stopping watches a sample of the validation window (earlier than the test window, so the test
         // scores stay untouched): boosting stops once more trees no longer help instead of always running to the cap.
         var stopOn = validation is { Count: > 0 } && options.EarlyStoppingRounds > 0
-            ? ml.Data.LoadFromEnumerable(BuildRows(dataset, validation, profile, Math.Max(1, options.MaxRows / 5)))
+            ? ml.Data.LoadFromEnumerable(BuildRows(dataset, validation, _ => profile, Math.Max(1, options.MaxRows / 5)))
             : null;
         var ensembles = new FlatTreeEnsemble[ForecastHorizons.Count];
         for (var h = 0; h < ForecastHorizons.Count; h++)
@@ -57,7 +60,7 @@ public static class GradientBoostedTrainer
         return new GradientBoostedForecaster(version, ensembles, profile);
     }
 
-    private static List<TreeRow> BuildRows(TrafficDataset dataset, IReadOnlyList<Sample> samples, HistoricalAverageForecaster profile, int maxRows)
+    private static List<TreeRow> BuildRows(TrafficDataset dataset, IReadOnlyList<Sample> samples, Func<int, HistoricalAverageForecaster> profileAt, int maxRows)
     {
         var stride = Math.Max(1.0, samples.Count / (double)maxRows);
         var rows = new List<TreeRow>((int)(samples.Count / stride) + 1);
@@ -70,7 +73,7 @@ public static class GradientBoostedTrainer
             var road = dataset.Roads[s.Road];
             var input = WindowBuilder.Create(dataset, road, s.Step, speeds, nbr);
             var x = new float[TreeFeatures.Count];
-            TreeFeatures.Fill(input, profile, x);
+            TreeFeatures.Fill(input, profileAt(s.Step), x);
             WindowBuilder.Targets(road, s.Step, targets);
             var last = x[TreeFeatures.LastSpeedIndex];
             rows.Add(new TreeRow

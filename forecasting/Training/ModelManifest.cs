@@ -15,6 +15,7 @@ namespace TrafficOrleans.Forecasting.Training;
 /// <param name="Validation">Validation metrics per horizon.</param>
 /// <param name="Test">Test metrics per horizon.</param>
 /// <param name="Quality">Validation MAE and mean speed.</param>
+/// <param name="RatioToPersistence">Test MAE and RMSE ÷ persistence's per horizon (null in artefacts written before it existed).</param>
 public sealed record ModelManifest(
     string Model,
     string Version,
@@ -24,4 +25,5 @@ public sealed record ModelManifest(
     IReadOnlyList<string> Features,
     IReadOnlyList<HorizonMetrics> Validation,
     IReadOnlyList<HorizonMetrics> Test,
-    ModelQuality Quality);
+    ModelQuality Quality,
+    IReadOnlyList<PersistenceRatio>? RatioToPersistence = null);

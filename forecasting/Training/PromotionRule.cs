@@ -5,7 +5,9 @@ namespace TrafficOrleans.Forecasting.Training;
 
 /// <summary>
 /// Whether a candidate replaces the champion: only when both were scored on the same test window and the candidate's
-/// mean MAE over the three horizons is strictly lower. With no champion, the candidate is promoted.
+/// mean MAE over the three horizons is strictly lower. With no champion, the candidate is promoted. Whatever the
+/// champion, a candidate whose test MAE is not below persistence's at every horizon is never promoted: a model no
+/// better than the current speed gives routing and alerts nothing (the serving chain falls back to persistence anyway).
 /// </summary>
 public static class PromotionRule
 {
@@ -14,9 +16,23 @@ public static class PromotionRule
         IReadOnlyList<HorizonMetrics> candidateTest,
         IReadOnlyList<HorizonMetrics>? championTest,
         (DateTimeOffset From, DateTimeOffset To) candidateWindow,
-        (DateTimeOffset From, DateTimeOffset To)? championWindow)
+        (DateTimeOffset From, DateTimeOffset To)? championWindow,
+        IReadOnlyList<HorizonMetrics>? persistenceTest = null)
     {
         ArgumentNullException.ThrowIfNull(candidateTest);
+        if (persistenceTest is not null)
+        {
+            for (var h = 0; h < candidateTest.Count; h++)
+            {
+                if (!(candidateTest[h].Mae < persistenceTest[h].Mae))
+                {
+                    return new PromotionDecision(false, string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"candidate does not beat persistence at {candidateTest[h].HorizonMinutes} min (MAE {candidateTest[h].Mae:F3} vs {persistenceTest[h].Mae:F3})"));
+                }
+            }
+        }
+
         if (championTest is null || championWindow is null)
         {
             return new PromotionDecision(true, "no champion");

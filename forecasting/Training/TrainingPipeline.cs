@@ -24,14 +24,68 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(options);
         var now = options.Clock.GetUtcNow();
         var split = DatasetSplit.Create(dataset, options.TrainFraction, options.ValidationFraction);
-        var train = split.Train(dataset);
-        var validation = split.Validation(dataset);
-        var test = split.Test(dataset);
-        if (train.Count == 0 || validation.Count == 0 || test.Count == 0)
+        var (train, validation, test) = split.Windows(dataset);
+
+        void Report(double pct, string stage) => progress?.Report(new TrainingProgress(Math.Clamp(pct, 0, 100), stage));
+        var models = Fit(dataset, split, train, validation, options, now, progress);
+
+        var evaluations = new List<ModelEvaluation>();
+        var evalStart = 100 - 18.0;
+        for (var i = 0; i < models.Count; i++)
         {
-            throw new InvalidOperationException("Not enough data for train/validation/test windows.");
+            var (model, seconds) = models[i];
+            Report(evalStart + (16.0 * i / models.Count), $"evaluate {model.Name}");
+            evaluations.Add(Score(model, dataset, validation, test, options.MaxEvaluationSamples, seconds));
         }
 
+        var candidate = evaluations.MinBy(e => e.MeanValidationMae)!;
+        var window = (dataset.TimeAt(split.TestStart), dataset.TimeAt(dataset.Length - 1));
+        var persistence = evaluations.Single(e => e.Model == PersistenceForecaster.ModelName).Test;
+        ModelEvaluation? championEval = null;
+        PromotionDecision decision;
+        if (champion is null)
+        {
+            decision = PromotionRule.Decide(candidate.Test, null, window, null, persistence);
+        }
+        else
+        {
+            Report(98, "evaluate champion");
+            championEval = Score(champion.Forecaster, dataset, validation, test, options.MaxEvaluationSamples, 0);
+            decision = PromotionRule.Decide(candidate.Test, championEval.Test, window, window, persistence);
+        }
+
+        var paths = new Dictionary<string, string>();
+        if (artifactDirectory is not null)
+        {
+            foreach (var (model, _) in models)
+            {
+                var e = evaluations.Single(x => x.Version == model.Version);
+                var features = model is GradientBoostedForecaster ? TreeFeatures.Names : model is LstmForecaster l ? l.Layout.Features : ["speed"];
+                var manifest = new ModelManifest(model.Name, model.Version, now, dataset.Start, window.Item2, features, e.Validation, e.Test, e.Quality, PersistenceRatio.Of(e.Test, persistence));
+                paths[model.Version] = ModelArtifactStore.Save(artifactDirectory, model, manifest);
+            }
+        }
+
+        Report(100, "done");
+        return new TrainingReport(dataset.Start, dataset.TimeAt(split.ValidationStart), window.Item1, window.Item2, dataset.Roads.Count, evaluations, candidate, championEval, decision, paths);
+    }
+
+    /// <summary>
+    /// Fits every model family on the training window of <paramref name="split"/> (validation samples drive early
+    /// stopping only): persistence, historical average, LightGBM and, if enabled, the LSTM. Progress covers 0–82 %.
+    /// </summary>
+    public static List<(ISpeedForecaster Model, double Seconds)> Fit(
+        TrafficDataset dataset,
+        DatasetSplit split,
+        List<Sample> train,
+        List<Sample> validation,
+        TrainingOptions options,
+        DateTimeOffset now,
+        IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(options);
         var lstmShare = options.TrainLstm ? 45.0 : 0.0;
         void Report(double pct, string stage) => progress?.Report(new TrainingProgress(Math.Clamp(pct, 0, 100), stage));
 
@@ -45,7 +99,8 @@ public static class TrainingPipeline
         var treeShare = 100 - lstmShare - 20;
         Report(2, "train lgbm");
         sw.Restart();
-        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation);
+        var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation, new OutOfFoldProfiles(dataset, split.ValidationStart, options.ProfileSlotMinutes));
+        trees = trees.WithIntervals(ResidualIntervals.Fit(trees, dataset, validation, options.MaxEvaluationSamples));
         models.Add((trees, sw.Elapsed.TotalSeconds));
 
         if (options.TrainLstm)
@@ -56,44 +111,7 @@ public static class TrainingPipeline
             models.Add((lstm, sw.Elapsed.TotalSeconds));
         }
 
-        var evaluations = new List<ModelEvaluation>();
-        var evalStart = 100 - 18.0;
-        for (var i = 0; i < models.Count; i++)
-        {
-            var (model, seconds) = models[i];
-            Report(evalStart + (16.0 * i / models.Count), $"evaluate {model.Name}");
-            evaluations.Add(Score(model, dataset, validation, test, options.MaxEvaluationSamples, seconds));
-        }
-
-        var candidate = evaluations.MinBy(e => e.MeanValidationMae)!;
-        var window = (dataset.TimeAt(split.TestStart), dataset.TimeAt(dataset.Length - 1));
-        ModelEvaluation? championEval = null;
-        PromotionDecision decision;
-        if (champion is null)
-        {
-            decision = PromotionRule.Decide(candidate.Test, null, window, null);
-        }
-        else
-        {
-            Report(98, "evaluate champion");
-            championEval = Score(champion.Forecaster, dataset, validation, test, options.MaxEvaluationSamples, 0);
-            decision = PromotionRule.Decide(candidate.Test, championEval.Test, window, window);
-        }
-
-        var paths = new Dictionary<string, string>();
-        if (artifactDirectory is not null)
-        {
-            foreach (var (model, _) in models)
-            {
-                var e = evaluations.Single(x => x.Version == model.Version);
-                var features = model is GradientBoostedForecaster ? TreeFeatures.Names : model is LstmForecaster l ? l.Layout.Features : ["speed"];
-                var manifest = new ModelManifest(model.Name, model.Version, now, dataset.Start, window.Item2, features, e.Validation, e.Test, e.Quality);
-                paths[model.Version] = ModelArtifactStore.Save(artifactDirectory, model, manifest);
-            }
-        }
-
-        Report(100, "done");
-        return new TrainingReport(dataset.Start, dataset.TimeAt(split.ValidationStart), window.Item1, window.Item2, dataset.Roads.Count, evaluations, candidate, championEval, decision, paths);
+        return models;
     }
 
     private static ModelEvaluation Score(ISpeedForecaster model, TrafficDataset dataset, List<Sample> validation, List<Sample> test, int max, double seconds)

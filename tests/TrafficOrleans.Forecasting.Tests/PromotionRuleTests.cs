@@ -32,4 +32,13 @@ public sealed class PromotionRuleTests
         var other = (Window.Item1.AddDays(1), Window.Item2.AddDays(1));
         Assert.False(PromotionRule.Decide(Mae(1, 1, 1), Mae(3, 4, 5), Window, other).Promote);
     }
+
+    [Fact]
+    public void Refuses_a_candidate_no_better_than_persistence_at_some_horizon()
+    {
+        var persistence = Mae(2, 4, 6);
+        Assert.False(PromotionRule.Decide(Mae(1.5, 4.1, 5), null, Window, null, persistence).Promote);
+        Assert.False(PromotionRule.Decide(Mae(1.5, 3, 6), Mae(9, 9, 9), Window, Window, persistence).Promote);
+        Assert.True(PromotionRule.Decide(Mae(1.5, 3, 5), Mae(9, 9, 9), Window, Window, persistence).Promote);
+    }
 }

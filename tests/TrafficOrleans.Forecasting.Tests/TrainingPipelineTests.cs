@@ -84,6 +84,23 @@ public sealed class TrainingPipelineTests(TrainedModelsFixture fx) : IClassFixtu
     }
 
     [Fact]
+    public void Tree_artefact_keeps_its_intervals_and_its_ratio_to_persistence()
+    {
+        var trees = fx.Report.Models.Single(m => m.Model == GradientBoostedForecaster.ModelName);
+        var persistence = fx.Report.Models.Single(m => m.Model == PersistenceForecaster.ModelName);
+        var loaded = ModelArtifactStore.Load(fx.Report.ArtifactPaths[trees.Version]);
+
+        Assert.NotNull(Assert.IsType<GradientBoostedForecaster>(loaded.Forecaster).Intervals);
+        var ratios = Assert.IsAssignableFrom<IReadOnlyList<Evaluation.PersistenceRatio>>(loaded.Manifest.RatioToPersistence);
+        Assert.Equal([10, 20, 30], ratios.Select(r => r.HorizonMinutes));
+        for (var h = 0; h < ForecastHorizons.Count; h++)
+        {
+            Assert.Equal(trees.Test[h].Mae / persistence.Test[h].Mae, ratios[h].Mae, 9);
+            Assert.Equal(trees.Test[h].Rmse / persistence.Test[h].Rmse, ratios[h].Rmse, 9);
+        }
+    }
+
+    [Fact]
     public void Metrics_json_is_written()
     {
         var path = Path.Combine(fx.ArtifactDirectory, "model_metrics.json");
