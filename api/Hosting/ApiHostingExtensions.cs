@@ -6,8 +6,10 @@ using Microsoft.Extensions.Hosting;
 using TrafficOrleans.Api.Admin;
 using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Routing;
+using TrafficOrleans.Api.Status;
 using TrafficOrleans.Api.Traffic;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Api.Hosting;
 
@@ -25,11 +27,13 @@ public static class ApiHostingExtensions
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTrafficClockFallback();
         builder.Services.AddSingleton<CurrentTrafficReader>();
+        builder.Services.AddSingleton<SystemStatusQuery>();
         return builder;
     }
 
-    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics) and the OpenAPI document.</summary>
+    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics, system) and the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapTrafficApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
@@ -37,6 +41,7 @@ public static class ApiHostingExtensions
         endpoints.MapRoutingApi();
         endpoints.MapAdminApi();
         endpoints.MapAnalyticsApi();
+        endpoints.MapSystemApi();
         return endpoints;
     }
 }

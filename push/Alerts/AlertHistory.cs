@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Push.Alerts;
 
@@ -8,7 +10,7 @@ namespace TrafficOrleans.Push.Alerts;
 /// client that reconnects to another silo after a crash loses nothing). Bounded: at most
 /// <see cref="PushOptions.AlertsSinceLimit"/> rows, no older than <see cref="PushOptions.AlertsSinceMaxAge"/>.
 /// </summary>
-public sealed class AlertHistory(NpgsqlDataSource dataSource, IOptions<PushOptions> options, TimeProvider clock)
+public sealed class AlertHistory(NpgsqlDataSource dataSource, IOptions<PushOptions> options, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock)
 {
     private const string Sql = """
         SELECT event_id, "timestamp", alert_type, road_id, severity, message FROM notifications

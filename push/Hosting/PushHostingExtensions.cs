@@ -13,6 +13,7 @@ using TrafficOrleans.Push.Hubs;
 using TrafficOrleans.Push.Subscriptions;
 using TrafficOrleans.Push.Updates;
 using TrafficOrleans.Push.WebSockets;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Push.Hosting;
 
@@ -33,6 +34,7 @@ public static class PushHostingExtensions
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddKafkaClientSettings();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.TryAddSingleton<PipelineHealth>();
         services.AddSignalR().AddMessagePackProtocol();
         services.AddSingleton<RoadExtents>();

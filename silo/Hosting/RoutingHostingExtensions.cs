@@ -11,6 +11,7 @@ using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Notifications.Rules;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -35,6 +36,7 @@ public static partial class RoutingHostingExtensions
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddKafkaProducer();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
         services.AddSingleton<IRoadDirectory>(_ => RoadMapDirectory.Load(SelectMap(configuration)));
