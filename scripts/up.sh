@@ -65,11 +65,14 @@ if [ "$REALTIME" -eq 0 ]; then
   log "training the forecasting model (once: skipped when a champion exists)"
   traffic train --no-lstm --if-no-champion
   export Ingest__Simulator__SpeedUp="${Ingest__Simulator__SpeedUp:-$SPEEDUP}"
-  export Ingest__Simulator__ContinueHistory="${Ingest__Simulator__ContinueHistory:-true}"
   log "simulator clock $Ingest__Simulator__SpeedUp× real time: a 5-minute tick every $(awk "BEGIN{print 300/$Ingest__Simulator__SpeedUp}") s"
 else
   log "real time: one tick every 5 minutes, no back-fill"
 fi
+
+# A sped-up run leaves history ahead of wall time: every later run (--realtime too) continues the simulated
+# clock after it, or the road grains would see readings older than the ones they already applied.
+export Ingest__Simulator__ContinueHistory="${Ingest__Simulator__ContinueHistory:-true}"
 
 # The Orleans Dashboard and /admin need an admin key (they are off without one): a local run gets its own,
 # kept under .data so it stays the same across runs. Production sets Admin__ApiKey from a secret.

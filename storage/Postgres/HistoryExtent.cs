@@ -17,8 +17,7 @@ public sealed class HistoryExtent(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(LatestSql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new LatestTick(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.GetInt64(1));
+        return await reader.ReadAsync(cancellationToken) ? Row(reader) : null;
     }
 
     /// <summary>Synchronous <see cref="LatestAsync"/>, for a service factory at start-up.</summary>
@@ -26,7 +25,8 @@ public sealed class HistoryExtent(NpgsqlDataSource dataSource)
     {
         using var command = dataSource.CreateCommand(LatestSql);
         using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        return new LatestTick(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.GetInt64(1));
+        return reader.Read() ? Row(reader) : null;
     }
+
+    private static LatestTick Row(NpgsqlDataReader reader) => new(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.GetInt64(1));
 }
