@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using TrafficOrleans.Api.Security;
+using TrafficOrleans.GrainInterfaces.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TrafficOrleans.Api.Analytics;
 
@@ -37,7 +39,7 @@ public static class AnalyticsEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ModelAccuracy>>, ValidationProblem>> GetModelAccuracyAsync(
-        NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken, int hours = 24)
+        NpgsqlDataSource dataSource, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock, CancellationToken cancellationToken, int hours = 24)
     {
         if (InvalidHours(hours) is { } problem)
         {
@@ -49,7 +51,7 @@ public static class AnalyticsEndpoints
     }
 
     private static async Task<Results<Ok<CityTrends>, ValidationProblem>> GetCityTrendsAsync(
-        NpgsqlDataSource dataSource, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken,
+        NpgsqlDataSource dataSource, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken,
         [FromQuery(Name = "road_id")] string? roadId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 10)
     {
         var end = to ?? clock.GetUtcNow();
@@ -67,7 +69,7 @@ public static class AnalyticsEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TrafficTrend>>, ValidationProblem>> GetRoadHourlyAsync(
-        NpgsqlDataSource dataSource, TimeProvider clock, string roadId, CancellationToken cancellationToken, int hours = 24)
+        NpgsqlDataSource dataSource, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock, string roadId, CancellationToken cancellationToken, int hours = 24)
     {
         if (InvalidHours(hours) is { } problem)
         {

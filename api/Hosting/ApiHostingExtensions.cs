@@ -9,9 +9,11 @@ using TrafficOrleans.Api.Analytics;
 using TrafficOrleans.Api.Notifications;
 using TrafficOrleans.Api.Roads;
 using TrafficOrleans.Api.Routing;
+using TrafficOrleans.Api.Status;
 using TrafficOrleans.Api.Traffic;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Storage.Postgres.Notifications;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Api.Hosting;
 
@@ -29,12 +31,14 @@ public static class ApiHostingExtensions
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTrafficClockFallback();
         builder.Services.AddSingleton<CurrentTrafficReader>();
         builder.Services.TryAddSingleton<NotificationHistory>();
+        builder.Services.AddSingleton<SystemStatusQuery>();
         return builder;
     }
 
-    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics, roads, notifications) and the OpenAPI document.</summary>
+    /// <summary>Maps every endpoint group of the API (traffic, route, admin, analytics, roads, notifications, system) and the OpenAPI document.</summary>
     public static IEndpointRouteBuilder MapTrafficApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
@@ -44,6 +48,7 @@ public static class ApiHostingExtensions
         endpoints.MapAnalyticsApi();
         endpoints.MapRoadsApi();
         endpoints.MapNotificationsApi();
+        endpoints.MapSystemApi();
         return endpoints;
     }
 }

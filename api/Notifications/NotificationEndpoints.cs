@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using TrafficOrleans.Api.Common;
 using TrafficOrleans.Api.Security;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Time;
 using TrafficOrleans.Roads;
 using TrafficOrleans.Storage.Postgres.Notifications;
 
@@ -31,7 +33,7 @@ public static class NotificationEndpoints
     }
 
     private static async Task<Results<Ok<NotificationPage>, ValidationProblem>> GetNotificationsAsync(
-        NotificationHistory history, RoadAtlas atlas, TimeProvider clock, CancellationToken cancellationToken,
+        NotificationHistory history, RoadAtlas atlas, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, [FromQuery(Name = "road_id")] string? roadId = null,
         [FromQuery(Name = "alert_type")] string? alertType = null, string? severity = null,
         [FromQuery(Name = BoundingBoxParameter.Name)] string? bbox = null, int limit = DefaultLimit, string? cursor = null)

@@ -4,6 +4,8 @@ using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.Storage.Redis;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Api.Traffic;
 
@@ -12,7 +14,7 @@ namespace TrafficOrleans.Api.Traffic;
 /// is open or it simply has no entry, the latest <c>traffic_data</c> rows answer instead. Null only when neither
 /// store can answer (the endpoint's 503).
 /// </summary>
-public sealed partial class CurrentTrafficReader(RoadCache cache, LatestReadings database, TimeProvider clock, ILogger<CurrentTrafficReader> logger)
+public sealed partial class CurrentTrafficReader(RoadCache cache, LatestReadings database, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock, ILogger<CurrentTrafficReader> logger)
 {
     /// <summary>A reading older than this is not current (the Redis keys' time to live).</summary>
     public static readonly TimeSpan MaxAge = RedisKeys.RoadCurrentTtl;

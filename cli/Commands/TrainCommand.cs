@@ -15,6 +15,7 @@ using TrafficOrleans.Forecasting.Training;
 using TrafficOrleans.Ingest;
 using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Ingest.Replay;
+using TrafficOrleans.Storage.Postgres;
 
 namespace TrafficOrleans.Cli.Commands;
 
@@ -32,13 +33,18 @@ public static class TrainCommand
         var replay = new Option<string?>("--replay") { Description = "Train on a recorded CSV instead of traffic_data (Ingest:Replay:* settings apply, e.g. Format, StartTime)." };
         var noLstm = new Option<bool>("--no-lstm") { Description = "Skip the LSTM (faster)." };
         var modelDirectory = new Option<string?>("--model-dir") { Description = "Where model artefacts go (default Forecasting:ModelDirectory)." };
-        var command = new Command("train", "Train, evaluate and (if better) promote the forecasting models.") { weeks, replay, noLstm, modelDirectory };
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(weeks), parse.GetValue(replay), parse.GetValue(noLstm), parse.GetValue(modelDirectory), cancellationToken));
+        var ifNoChampion = new Option<bool>("--if-no-champion")
+        {
+            Description = "Do nothing when the registry already has a champion (a first run trains once; later runs reuse it).",
+        };
+        var command = new Command("train", "Train, evaluate and (if better) promote the forecasting models.") { weeks, replay, noLstm, modelDirectory, ifNoChampion };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(weeks), parse.GetValue(replay), parse.GetValue(noLstm), parse.GetValue(modelDirectory), parse.GetValue(ifNoChampion), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int? weeks, string? replay, bool noLstm, string? modelDirectory, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        int? weeks, string? replay, bool noLstm, string? modelDirectory, bool ifNoChampion, CancellationToken cancellationToken)
     {
         var overrides = new Dictionary<string, string?>();
         if (replay is not null)
@@ -58,6 +64,11 @@ public static class TrainCommand
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         var historyWeeks = weeks ?? builder.Configuration.GetValue("Forecasting:HistoryWeeks", TrainingDataLoader.DefaultWeeks);
         var directory = Path.GetFullPath(modelDirectory ?? builder.Configuration["Forecasting:ModelDirectory"] ?? Path.Combine(".data", "models"));
+        if (ifNoChampion && await new ModelRegistry(dataSource).GetChampionAsync(cancellationToken) is { } champion)
+        {
+            logger.LogInformation("Champion {Version} ({Type}, trained {Created:O}) already serves: not training", champion.Version, champion.ModelType, champion.CreatedAt);
+            return 0;
+        }
 
         try
         {
@@ -85,7 +96,14 @@ public static class TrainCommand
         else
         {
             logger.LogInformation("Loading the last {Weeks} week(s) of traffic_data", historyWeeks);
-            dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, DateTimeOffset.UtcNow, historyWeeks, cancellationToken: cancellationToken);
+            // A demo silo's simulated clock runs ahead of wall time, so its history may end after now: train up to its end.
+            var end = DateTimeOffset.UtcNow;
+            if (await new HistoryExtent(dataSource).LatestAsync(cancellationToken) is { } latest && latest.Timestamp >= end)
+            {
+                end = latest.Timestamp + ForecastHorizons.Step;
+            }
+
+            dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, end, historyWeeks, cancellationToken: cancellationToken);
         }
 
         logger.LogInformation("Loaded {Roads} roads × {Steps} five-minute steps in {Seconds:F1} s", dataset.Roads.Count, dataset.Length, loading.Elapsed.TotalSeconds);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using TrafficOrleans.Forecasting.Serving;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Grains.Forecasting;
 
@@ -11,7 +13,7 @@ namespace TrafficOrleans.Grains.Forecasting;
 /// artefacts off the hot path and swaps the reference in one write, so a forecast uses either the old chain or the
 /// new one, never a mix. Until a champion exists it serves the cold-start chain (last value, then free flow).
 /// </summary>
-public sealed partial class ForecasterProvider(TimeProvider clock, ILogger<ForecasterProvider> logger) : IDisposable
+public sealed partial class ForecasterProvider([FromKeyedServices(TrafficClock.Key)] TimeProvider clock, ILogger<ForecasterProvider> logger) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Serving _serving = new(ChampionChainLoader.ColdStart(), null);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using TrafficOrleans.Forecasting;
 using TrafficOrleans.Forecasting.Registry;
 using TrafficOrleans.Grains.Forecasting;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Grains.Hosting;
 
@@ -27,6 +28,7 @@ public static class ForecastingHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ForecasterProvider>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ForecastingStartup>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrafficOrleans.Grains.Roads;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Grains.Hosting;
 
@@ -11,6 +12,7 @@ public static class GrainsHostingExtensions
     public static IServiceCollection AddTrafficGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.AddTrafficForecasting();
         services.TryAddSingleton<IRoadPredictor, ChampionRoadPredictor>();
         services.TryAddSingleton<RoadMetrics>();

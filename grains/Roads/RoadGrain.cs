@@ -5,6 +5,8 @@ using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.GrainInterfaces.Streams;
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.Storage.Redis;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Grains.Roads;
 
@@ -41,7 +43,7 @@ public sealed partial class RoadGrain(
     IRejectedReadings rejected,
     ITransientFailures failures,
     RoadMetrics metrics,
-    TimeProvider clock,
+    [FromKeyedServices(TrafficClock.Key)] TimeProvider clock,
     ILogger<RoadGrain> logger) : Grain, IRoadGrain
 {
     /// <summary>Readings between two saves of the grain state (one hour at the 5-minute cadence).</summary>

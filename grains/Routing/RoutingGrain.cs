@@ -3,6 +3,8 @@ using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Weights;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Grains.Routing;
 
@@ -17,7 +19,7 @@ public sealed partial class RoutingGrain(
     RoutingNetwork network,
     IRouteGraphSnapshots snapshots,
     IRouteUpdates routeUpdates,
-    TimeProvider clock,
+    [FromKeyedServices(TrafficClock.Key)] TimeProvider clock,
     ILogger<RoutingGrain> logger) : Grain, IRoutingGrain
 {
     private WeightsSnapshot _snapshot = null!;

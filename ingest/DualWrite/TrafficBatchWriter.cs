@@ -57,6 +57,15 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         ORDER BY s.ord
         """;
 
+    // History only (a back-fill nobody needs to stream): the same insert without the outbox rows.
+    private const string InsertHistorySql = """
+        INSERT INTO traffic_data (road_id, "timestamp", speed, free_flow_speed, jam_factor, congestion_level,
+                                  speed_ratio, is_rush_hour, event_id, road_name)
+        SELECT road_id, ts, speed, free_flow_speed, jam_factor, congestion_level, speed_ratio, is_rush_hour, event_id, road_name
+        FROM ingest_stage ORDER BY ord
+        ON CONFLICT (road_id, "timestamp") DO NOTHING
+        """;
+
     /// <summary>Writes one batch (see the class summary).</summary>
     public Task<BatchWriteResult> WriteAsync(TrafficBatch batch, CancellationToken cancellationToken)
     {
@@ -67,7 +76,15 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
     /// <summary>
     /// Writes several batches in one transaction (back-fills: fewer round trips); all of them or none are committed.
     /// </summary>
-    public async Task<BatchWriteResult> WriteAsync(IReadOnlyList<TrafficBatch> batches, CancellationToken cancellationToken)
+    public Task<BatchWriteResult> WriteAsync(IReadOnlyList<TrafficBatch> batches, CancellationToken cancellationToken) =>
+        WriteAsync(batches, publish: true, cancellationToken);
+
+    /// <summary>
+    /// Writes several batches in one transaction; when <paramref name="publish"/> is false the readings go to
+    /// <c>traffic_data</c> only, with no <c>traffic-raw</c> outbox row (history for training and analytics that the
+    /// road grains need not replay). Rejected readings are dead-lettered either way.
+    /// </summary>
+    public async Task<BatchWriteResult> WriteAsync(IReadOnlyList<TrafficBatch> batches, bool publish, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batches);
         var readings = DistinctReadings(batches, out var repeated);
@@ -76,7 +93,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         {
             try
             {
-                var result = await WriteOnceAsync(readings, deadLetters, cancellationToken);
+                var result = await WriteOnceAsync(readings, deadLetters, publish, cancellationToken);
                 FaultInjection.AfterDatabaseCommit();
                 if (result.Inserted > 0 || result.DeadLettered > 0) signal.Notify();
                 var total = result with { Duplicates = result.Duplicates + repeated };
@@ -91,7 +108,8 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         }
     }
 
-    private async Task<BatchWriteResult> WriteOnceAsync(List<TrafficReading> readings, List<OutboxMessage> deadLetters, CancellationToken cancellationToken)
+    private async Task<BatchWriteResult> WriteOnceAsync(
+        List<TrafficReading> readings, List<OutboxMessage> deadLetters, bool publish, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -100,9 +118,9 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         {
             await EnsurePartitionsAsync(connection, transaction, readings, cancellationToken);
             await ExecuteAsync(connection, transaction, CreateStageSql, cancellationToken);
-            await CopyAsync(connection, readings, cancellationToken);
-            await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = topics.Value.RawReadings });
+            await CopyAsync(connection, readings, publish, cancellationToken);
+            await using var insert = new NpgsqlCommand(publish ? InsertSql : InsertHistorySql, connection, transaction);
+            if (publish) insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = topics.Value.RawReadings });
             inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -129,7 +147,7 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, List<TrafficReading> readings, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, List<TrafficReading> readings, bool publish, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
         var json = new ArrayBufferWriter<byte>(512);
@@ -139,7 +157,8 @@ public sealed partial class TrafficBatchWriter(NpgsqlDataSource dataSource, Outb
             var reading = readings[i];
             json.ResetWrittenCount();
             jsonWriter.Reset(json);
-            JsonSerializer.Serialize(jsonWriter, reading, TrafficJson.Options);
+            // The payload is only the outbox message's: history-only writes skip serialising it.
+            if (publish) JsonSerializer.Serialize(jsonWriter, reading, TrafficJson.Options);
 
             // Synchronous writes into Npgsql's buffer: per-field awaits cost more CPU than the COPY itself, and the
             // buffer only blocks when it is flushed to the socket (every 8 KB).

@@ -15,6 +15,8 @@ using TrafficOrleans.Ingest.Replay;
 using TrafficOrleans.Ingest.Scheduling;
 using TrafficOrleans.Ingest.Simulation;
 using TrafficOrleans.Storage.Hosting;
+using TrafficOrleans.Storage.Postgres;
+using TrafficOrleans.GrainInterfaces.Time;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
@@ -41,6 +43,9 @@ public static class IngestHostingExtensions
         {
             builder.Services.TryAddSingleton<IngestionService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionService>());
+            // Readings are stamped by this source's clock, so it is the host's traffic clock (registered last, it wins
+            // over the components' wall-clock fallbacks).
+            builder.Services.AddKeyedSingleton<TimeProvider>(TrafficClock.Key, static (sp, _) => sp.GetRequiredService<ITrafficSource>().Clock);
         }
 
         return builder;
@@ -91,8 +96,7 @@ public static class IngestHostingExtensions
         services.AddMessageLimits();
         services.TryAddSingleton<ReadingPreprocessor>();
         services.TryAddSingleton<HereTrafficSource>();
-        services.TryAddSingleton(sp => SimulatorTrafficSource.Create(
-            sp.GetRequiredService<IOptions<SimulatorOptions>>().Value, sp.GetRequiredService<ReadingPreprocessor>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(CreateSimulator);
         services.TryAddSingleton(sp => ReplayTrafficSource.Open(
             sp.GetRequiredService<IOptions<ReplayOptions>>().Value, sp.GetRequiredService<ReadingPreprocessor>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITrafficSource>(ChooseSource);
@@ -105,6 +109,23 @@ public static class IngestHostingExtensions
         ArgumentNullException.ThrowIfNull(here);
         if (configured != TrafficSourceKind.Auto) return configured;
         return string.IsNullOrWhiteSpace(here.ApiKey) ? TrafficSourceKind.Simulator : TrafficSourceKind.Here;
+    }
+
+    private static SimulatorTrafficSource CreateSimulator(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+        var realClock = services.GetRequiredService<TimeProvider>();
+        var start = options.ContinueHistory && options.StartAt is null
+            ? SimulatorStart.AfterHistory(new HistoryExtent(services.GetRequiredService<NpgsqlDataSource>()).Latest(), realClock.GetUtcNow(),
+                services.GetRequiredService<IOptions<IngestOptions>>().Value.Interval)
+            : null;
+        if (start is not null)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestHostingExtensions).FullName!)
+                .LogInformation("Simulator continues the stored history at {Start:O}", start);
+        }
+
+        return SimulatorTrafficSource.Create(options, services.GetRequiredService<ReadingPreprocessor>(), realClock, start);
     }
 
     private static ITrafficSource ChooseSource(IServiceProvider services)

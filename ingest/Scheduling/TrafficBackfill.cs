@@ -12,10 +12,13 @@ public sealed class TrafficBackfill(ITrafficSource source, TrafficBatchWriter wr
     /// <summary>Readings gathered into one transaction by default.</summary>
     public const int DefaultReadingsPerTransaction = 20_000;
 
-    /// <summary>Back-fills [<paramref name="from"/>, <paramref name="to"/>) every <paramref name="interval"/>.</summary>
+    /// <summary>
+    /// Back-fills [<paramref name="from"/>, <paramref name="to"/>) every <paramref name="interval"/>; with
+    /// <paramref name="publish"/> false the readings are history only (no <c>traffic-raw</c> outbox rows).
+    /// </summary>
     public async Task<BackfillProgress> RunAsync(
         DateTimeOffset from, DateTimeOffset to, TimeSpan interval, Action<BackfillProgress>? onProgress, CancellationToken cancellationToken,
-        int readingsPerTransaction = DefaultReadingsPerTransaction)
+        int readingsPerTransaction = DefaultReadingsPerTransaction, bool publish = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(readingsPerTransaction);
@@ -30,19 +33,19 @@ public sealed class TrafficBackfill(ITrafficSource source, TrafficBatchWriter wr
             pending.Add(batch);
             pendingReadings += batch.Readings.Count + batch.Rejected.Count;
             if (pendingReadings < readingsPerTransaction) continue;
-            progress = await FlushAsync(pending, progress, cancellationToken);
+            progress = await FlushAsync(pending, progress, publish, cancellationToken);
             pendingReadings = 0;
             onProgress?.Invoke(progress);
         }
 
-        if (pending.Count > 0) progress = await FlushAsync(pending, progress, cancellationToken);
+        if (pending.Count > 0) progress = await FlushAsync(pending, progress, publish, cancellationToken);
         onProgress?.Invoke(progress);
         return progress;
     }
 
-    private async Task<BackfillProgress> FlushAsync(List<TrafficBatch> pending, BackfillProgress progress, CancellationToken cancellationToken)
+    private async Task<BackfillProgress> FlushAsync(List<TrafficBatch> pending, BackfillProgress progress, bool publish, CancellationToken cancellationToken)
     {
-        var result = await writer.WriteAsync(pending, cancellationToken);
+        var result = await writer.WriteAsync(pending, publish, cancellationToken);
         var readings = pending.Sum(b => b.Readings.Count);
         var rejected = pending.Sum(b => b.Rejected.Count);
         var next = progress with

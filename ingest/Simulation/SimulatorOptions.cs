@@ -28,6 +28,12 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>Simulated time at start-up; now when empty.</summary>
     public DateTimeOffset? StartAt { get; set; }
 
+    /// <summary>
+    /// When <see cref="StartAt"/> is empty, start at the tick after the newest stored reading if that is later than now:
+    /// an accelerated run leaves history ahead of wall time, and the next run continues it instead of writing over it.
+    /// </summary>
+    public bool ContinueHistory { get; set; }
+
     /// <summary>Random incidents per hour over the whole network at ordinary daytime demand (more in rush hours).</summary>
     [Range(0, 10_000)]
     public double IncidentsPerHour { get; set; } = 6;

@@ -42,15 +42,18 @@ public sealed class SimulatorTrafficSource : ITrafficSource
 
     /// <summary>
     /// Builds the simulator from options: roads from <see cref="SimulatorOptions.RoadNetworkPath"/> or the
-    /// synthetic city, clock accelerated by <see cref="SimulatorOptions.SpeedUp"/> from <see cref="SimulatorOptions.StartAt"/>.
+    /// synthetic city, clock accelerated by <see cref="SimulatorOptions.SpeedUp"/> from <paramref name="startAt"/>, else
+    /// <see cref="SimulatorOptions.StartAt"/>.
     /// </summary>
-    public static SimulatorTrafficSource Create(SimulatorOptions options, ReadingPreprocessor preprocessor, TimeProvider? realClock = null)
+    public static SimulatorTrafficSource Create(
+        SimulatorOptions options, ReadingPreprocessor preprocessor, TimeProvider? realClock = null, DateTimeOffset? startAt = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(preprocessor);
         var model = new CityTrafficModel(LoadRoads(options), options, preprocessor.CityTime);
         var real = realClock ?? TimeProvider.System;
-        var clock = options.SpeedUp == 1 && options.StartAt is null ? real : new AcceleratedTimeProvider(real, options.SpeedUp, options.StartAt);
+        var start = startAt ?? options.StartAt;
+        var clock = options.SpeedUp == 1 && start is null ? real : new AcceleratedTimeProvider(real, options.SpeedUp, start);
         return new SimulatorTrafficSource(model, preprocessor, clock);
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 using TrafficOrleans.Storage.Postgres.Notifications;
 
 namespace TrafficOrleans.Push.Alerts;
@@ -10,7 +12,7 @@ namespace TrafficOrleans.Push.Alerts;
 /// <c>alert</c> event carries. Bounded: at most <see cref="PushOptions.AlertsSinceLimit"/> rows, no older than
 /// <see cref="PushOptions.AlertsSinceMaxAge"/>.
 /// </summary>
-public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptions> options, TimeProvider clock)
+public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptions> options, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock)
 {
     /// <summary>Alerts with a timestamp after <paramref name="since"/>, oldest first, with the road each names.</summary>
     public async Task<IReadOnlyList<(string RoadId, IReadOnlyDictionary<string, object?> Alert)>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken)

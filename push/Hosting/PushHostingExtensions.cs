@@ -14,6 +14,7 @@ using TrafficOrleans.Push.Subscriptions;
 using TrafficOrleans.Push.Updates;
 using TrafficOrleans.Push.WebSockets;
 using TrafficOrleans.Storage.Postgres.Notifications;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Push.Hosting;
 
@@ -34,6 +35,7 @@ public static class PushHostingExtensions
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddKafkaClientSettings();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.TryAddSingleton<PipelineHealth>();
         services.AddSignalR().AddMessagePackProtocol();
         services.AddSingleton<PushMetrics>();

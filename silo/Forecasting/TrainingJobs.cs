@@ -8,6 +8,8 @@ using TrafficOrleans.Forecasting.Training;
 using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Storage.Postgres;
+using TrafficOrleans.GrainInterfaces.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TrafficOrleans.Silo.Forecasting;
 
@@ -27,6 +29,7 @@ public sealed partial class TrainingJobs(
     ForecasterProvider provider,
     ILocalSiloDetails silo,
     TimeProvider clock,
+    [FromKeyedServices(TrafficClock.Key)] TimeProvider trafficClock,
     ILoggerFactory loggerFactory) : ITrainingJobs
 {
     /// <summary>How often the running job's status is written (also its heartbeat, see <see cref="TrainingJobStore.StaleAfter"/>).</summary>
@@ -82,7 +85,7 @@ public sealed partial class TrainingJobs(
         {
             var settings = options.Value;
             Update(id, j => j with { Stage = "load history" });
-            var dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, clock.GetUtcNow(), settings.HistoryWeeks, cancellationToken: stopping);
+            var dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, trafficClock.GetUtcNow(), settings.HistoryWeeks, cancellationToken: stopping);
             var runner = new TrainingRunner(registry, settings.ModelDirectory, clock, loggerFactory.CreateLogger<TrainingRunner>());
             var lastLogged = -10.0;
             var progress = new SynchronousProgress(p =>

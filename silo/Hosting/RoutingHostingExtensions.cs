@@ -12,6 +12,7 @@ using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Notifications.Rules;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -36,6 +37,7 @@ public static partial class RoutingHostingExtensions
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddKafkaProducer();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
         services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
         services.AddSingleton(_ => new RoadAtlas(RoadMapLoader.Load(SelectMap(configuration))));

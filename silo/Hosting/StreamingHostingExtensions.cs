@@ -82,7 +82,8 @@ public static class StreamingHostingExtensions
         if (!configuration.GetValue("Ingest:Enabled", true)) return false;
         var source = configuration["Ingest:Source"] ?? "Auto";
         if (source.Equals("Replay", StringComparison.OrdinalIgnoreCase)) return true;
-        return configuration.GetValue("Ingest:Simulator:SpeedUp", 1.0) > 1 || configuration["Ingest:Simulator:StartAt"] is not null;
+        return configuration.GetValue("Ingest:Simulator:SpeedUp", 1.0) > 1 || configuration["Ingest:Simulator:StartAt"] is not null
+            || configuration.GetValue("Ingest:Simulator:ContinueHistory", false);
     }
 
     private static void Configure(KafkaStreamOptions options, KafkaSettings settings, KafkaTopicsOptions topics)

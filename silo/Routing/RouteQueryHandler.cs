@@ -9,6 +9,8 @@ using TrafficOrleans.Routing.Routes;
 using Route = TrafficOrleans.Routing.Routes.Route;
 using TrafficOrleans.Routing.Weights;
 using TrafficOrleans.Storage.Redis;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Silo.Routing;
 
@@ -18,7 +20,7 @@ namespace TrafficOrleans.Silo.Routing;
 /// alerts' affected routes). Thread-safe;
 /// a plain class so that the grain stays thin and the benchmark can call it without a silo.
 /// </summary>
-public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, TimeProvider clock, IRecentRoutes? recentRoutes = null) : IRouteQueries
+public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache? cache, IOptions<RoutingOptions> options, RoutingMetrics metrics, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock, IRecentRoutes? recentRoutes = null) : IRouteQueries
 {
     private readonly RoutePlanner _planner = new(new RoutePlannerOptions { MaxSnapMeters = options.Value.MaxSnapMeters });
 

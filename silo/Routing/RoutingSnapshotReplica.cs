@@ -1,5 +1,7 @@
 using TrafficOrleans.Routing;
 using TrafficOrleans.Routing.Weights;
+using Microsoft.Extensions.DependencyInjection;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Silo.Routing;
 
@@ -8,7 +10,7 @@ namespace TrafficOrleans.Silo.Routing;
 /// behind a reference swapped atomically. New weights keep the landmarks this silo refreshed last, and refreshed
 /// landmarks are moved onto whatever weights are current when they are ready.
 /// </summary>
-public sealed class RoutingSnapshotReplica(RoutingNetwork network, TimeProvider clock)
+public sealed class RoutingSnapshotReplica(RoutingNetwork network, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock)
 {
     private WeightsSnapshot _current = WeightsSnapshot.FreeFlow(network, clock.GetUtcNow());
 

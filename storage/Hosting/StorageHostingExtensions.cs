@@ -8,6 +8,7 @@ using StackExchange.Redis;
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.GrainInterfaces.Routes;
 using TrafficOrleans.Storage.Redis;
+using TrafficOrleans.GrainInterfaces.Time;
 
 namespace TrafficOrleans.Storage.Hosting;
 
@@ -44,6 +45,7 @@ public static class StorageHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrafficClockFallback();
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(RedisConfiguration(redis, sp.GetRequiredService<IOptions<RedisCacheOptions>>().Value)));
         services.AddSingleton<RedisCircuitBreaker>();
         services.AddSingleton<ResilientRedis>();
