@@ -50,7 +50,7 @@ public sealed class SimulatorTrafficSource : ITrafficSource
         ArgumentNullException.ThrowIfNull(preprocessor);
         var model = new CityTrafficModel(LoadRoads(options), options, preprocessor.CityTime);
         var real = realClock ?? TimeProvider.System;
-        var clock = options.SpeedUp == 1 && options.StartAt is null ? real : new AcceleratedTimeProvider(real, options.SpeedUp, options.StartAt);
+        var clock = options.SpeedUp == 1 && options.StartAt is null ? real : new AcceleratedTimeProvider(real, options.SpeedUp, options.StartAt, options.ClockAnchor);
         return new SimulatorTrafficSource(model, preprocessor, clock);
     }
 
