@@ -55,9 +55,9 @@ public sealed partial class LeaderOnlyHostedService(IHostedService inner, Postgr
     /// <inheritdoc />
     public void Dispose()
     {
+        // The inner service belongs to the container, which disposes it.
         _stopping.Dispose();
         _transition.Dispose();
-        (inner as IDisposable)?.Dispose();
     }
 
     private async Task LeadAsync(CancellationToken stoppingToken)
@@ -85,6 +85,7 @@ public sealed partial class LeaderOnlyHostedService(IHostedService inner, Postgr
                 LogFailed(logger, ex, lease.Name);
                 using var timeout = new CancellationTokenSource(StopOnLossTimeout);
                 await StopInnerAsync(timeout.Token);
+                await Task.Delay(RetryInterval, stoppingToken);
             }
         }
     }

@@ -83,7 +83,7 @@ public sealed partial class PostgresLeaderLease(string connectionString, string 
                 return held;
             }
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             LogUnavailable(logger, ex, Name);
         }
