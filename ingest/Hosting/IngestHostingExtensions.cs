@@ -41,8 +41,10 @@ public static class IngestHostingExtensions
 
         if (builder.Configuration.GetValue($"{IngestOptions.SectionName}:{nameof(IngestOptions.Enabled)}", true))
         {
+            // One poller per cluster (lease "ingestion" in the Cluster profile): N silos polling would cost N times the
+            // HERE quota and dead-letter every rejected reading N times.
             builder.Services.TryAddSingleton<IngestionService>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionService>());
+            builder.Services.AddLeaderOnlyHostedService(builder.Configuration, "ingestion", sp => sp.GetRequiredService<IngestionService>());
             // Readings are stamped by this source's clock, so it is the host's traffic clock (registered last, it wins
             // over the components' wall-clock fallbacks).
             builder.Services.AddKeyedSingleton<TimeProvider>(TrafficClock.Key, static (sp, _) => sp.GetRequiredService<ITrafficSource>().Clock);

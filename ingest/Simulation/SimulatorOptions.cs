@@ -25,7 +25,7 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(0.001, 10_000_000)]
     public double SpeedUp { get; set; } = 1;
 
-    /// <summary>Simulated time at start-up; now when empty.</summary>
+    /// <summary>Simulated time at start-up (at <see cref="ClockAnchor"/> when set); now when empty.</summary>
     public DateTimeOffset? StartAt { get; set; }
 
     /// <summary>
@@ -33,6 +33,12 @@ public sealed class SimulatorOptions : IValidatableObject
     /// an accelerated run leaves history ahead of wall time, and the next run continues it instead of writing over it.
     /// </summary>
     public bool ContinueHistory { get; set; }
+
+    /// <summary>
+    /// Real instant at which the simulated clock reads <see cref="StartAt"/>; start-up when empty. Silos of a cluster
+    /// share it so that whichever silo polls (the ingestion leader) simulates the same time after a failover.
+    /// </summary>
+    public DateTimeOffset? ClockAnchor { get; set; }
 
     /// <summary>Random incidents per hour over the whole network at ordinary daytime demand (more in rush hours).</summary>
     [Range(0, 10_000)]

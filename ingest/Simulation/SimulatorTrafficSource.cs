@@ -53,7 +53,7 @@ public sealed class SimulatorTrafficSource : ITrafficSource
         var model = new CityTrafficModel(LoadRoads(options), options, preprocessor.CityTime);
         var real = realClock ?? TimeProvider.System;
         var start = startAt ?? options.StartAt;
-        var clock = options.SpeedUp == 1 && start is null ? real : new AcceleratedTimeProvider(real, options.SpeedUp, start);
+        var clock = options.SpeedUp == 1 && start is null ? real : new AcceleratedTimeProvider(real, options.SpeedUp, start, options.ClockAnchor);
         return new SimulatorTrafficSource(model, preprocessor, clock);
     }
 

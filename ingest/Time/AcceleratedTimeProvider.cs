@@ -13,15 +13,20 @@ public sealed class AcceleratedTimeProvider : TimeProvider
     private readonly long _innerStartTimestamp;
     private readonly DateTimeOffset _start;
 
-    /// <summary>Starts the clock at <paramref name="start"/> (the inner clock's now when null).</summary>
-    public AcceleratedTimeProvider(TimeProvider inner, double speedUp, DateTimeOffset? start = null)
+    /// <summary>
+    /// The clock reads <paramref name="start"/> (the inner clock's now when null) at the inner instant
+    /// <paramref name="anchor"/> (now when null). Processes given the same start and anchor read the same time,
+    /// whenever each of them started — the silos of a cluster taking over each other's simulator.
+    /// </summary>
+    public AcceleratedTimeProvider(TimeProvider inner, double speedUp, DateTimeOffset? start = null, DateTimeOffset? anchor = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speedUp);
         _inner = inner;
         SpeedUp = speedUp;
-        _innerStart = inner.GetUtcNow();
-        _innerStartTimestamp = inner.GetTimestamp();
+        var now = inner.GetUtcNow();
+        _innerStart = anchor ?? now;
+        _innerStartTimestamp = inner.GetTimestamp() - (long)((now - _innerStart).TotalSeconds * inner.TimestampFrequency);
         _start = start ?? _innerStart;
     }
 

@@ -24,6 +24,23 @@ public class AcceleratedTimeProviderTests
     }
 
     [Fact]
+    public void Clocks_sharing_start_and_anchor_read_the_same_time_whenever_they_were_created()
+    {
+        var real = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var anchor = real.GetUtcNow();
+        var start = new DateTimeOffset(2025, 10, 15, 0, 0, 0, TimeSpan.Zero);
+        var first = new AcceleratedTimeProvider(real, 600, start, anchor);
+        real.Advance(TimeSpan.FromSeconds(30));
+        var second = new AcceleratedTimeProvider(real, 600, start, anchor);
+
+        Assert.Equal(start.AddMinutes(300), second.GetUtcNow());
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+        real.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+        Assert.Equal(first.GetTimestamp(), second.GetTimestamp());
+    }
+
+    [Fact]
     public void Ticks_align_to_the_interval()
     {
         var at = new DateTimeOffset(2025, 10, 15, 8, 7, 30, TimeSpan.FromHours(7));

@@ -25,12 +25,17 @@ internal sealed class BrokerContext(KafkaBrokerOptions options, TopicStore topic
     /// <summary>Monotonic clock for group timeouts.</summary>
     public static long NowMs => Environment.TickCount64;
 
-    /// <summary>Producer ids start from the wall clock so a restarted broker does not reuse them.</summary>
+    /// <summary>
+    /// Producer ids start from the wall clock, or above the highest id already in the log when that is
+    /// higher (many ids handed out in a burst, or a clock set back), so a restarted broker never gives
+    /// a new producer the id of one whose sequence state it recovered from the log.
+    /// </summary>
     public long NextProducerId()
     {
         if (Interlocked.Read(ref _nextProducerId) == 0)
         {
-            Interlocked.CompareExchange(ref _nextProducerId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0);
+            var start = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Topics.MaxProducerId());
+            Interlocked.CompareExchange(ref _nextProducerId, start, 0);
         }
 
         return Interlocked.Increment(ref _nextProducerId);

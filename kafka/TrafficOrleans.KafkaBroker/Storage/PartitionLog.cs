@@ -52,6 +52,18 @@ internal sealed partial class PartitionLog : IDisposable
 
     public TopicConfig Config { get; set; } = new(-1, -1);
 
+    /// <summary>Highest idempotent producer id stored in this partition, or −1.</summary>
+    public long MaxProducerId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _producers.MaxProducerId;
+            }
+        }
+    }
+
     public AppendResult Append(ReadOnlySpan<byte> records)
     {
         var error = Validate(records);
@@ -301,6 +313,32 @@ internal sealed partial class PartitionLog : IDisposable
             }
 
             _segments.Add(segment);
+        }
+
+        RecoverProducerState();
+    }
+
+    /// <summary>
+    /// Rebuilds the idempotent-producer table from the stored batch headers, oldest first, so a
+    /// producer that retries a batch across a broker restart is still answered with the original
+    /// offset instead of appending it twice. The headers are the state Kafka snapshots; reading them
+    /// back costs one 61-byte read per batch (Kafka bounds this with snapshot files — not needed at a
+    /// development broker's log sizes).
+    /// </summary>
+    private void RecoverProducerState()
+    {
+        Span<byte> header = stackalloc byte[RecordBatchHeader.Size];
+        foreach (var segment in _segments)
+        {
+            foreach (var entry in segment.Entries)
+            {
+                segment.Read(entry, header);
+                var parsed = RecordBatchHeader.Read(header);
+                if (parsed.ProducerId >= 0)
+                {
+                    _producers.Record(parsed, entry.BaseOffset);
+                }
+            }
         }
     }
 

@@ -9,6 +9,9 @@ internal sealed class ProducerStateTable
     private const int RetainedBatches = 5;
     private readonly Dictionary<long, ProducerState> _producers = [];
 
+    /// <summary>Highest producer id seen in this partition's log, or −1.</summary>
+    public long MaxProducerId { get; private set; } = -1;
+
     /// <summary>Returns an error code, or None; <paramref name="duplicateOffset"/> ≥ 0 for a retried batch.</summary>
     public short Check(in RecordBatchHeader header, out long duplicateOffset)
     {
@@ -55,6 +58,7 @@ internal sealed class ProducerStateTable
             _producers[header.ProducerId] = state;
         }
 
+        MaxProducerId = Math.Max(MaxProducerId, header.ProducerId);
         state.Batches.Enqueue(new RetainedBatch(header.BaseSequence, LastSequence(header), baseOffset));
         if (state.Batches.Count > RetainedBatches)
         {

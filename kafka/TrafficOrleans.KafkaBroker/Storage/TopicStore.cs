@@ -82,6 +82,10 @@ internal sealed class TopicStore : IDisposable
         return _topics.Keys.Any(existing => existing != name && existing.Replace('.', '_') == normalized);
     }
 
+    /// <summary>Highest idempotent producer id stored in any partition, or −1.</summary>
+    public long MaxProducerId() =>
+        _topics.Values.SelectMany(t => t.Partitions).Select(log => log.MaxProducerId).DefaultIfEmpty(-1).Max();
+
     public void EnforceRetention(long nowMs)
     {
         foreach (var topic in _topics.Values)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Hosting;
+using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Outbox.Hosting;
 
@@ -15,6 +16,9 @@ public static class OutboxHostingExtensions
     /// <see cref="OutboxRelayService"/> and its <see cref="OutboxListener"/>. Every writer of the outbox (ingestion,
     /// notifications) relies on it, so it runs whatever else the host does. Safe to call more than once. Hosted services
     /// stop in reverse order: register it before the writers so it finishes their last rows.
+    /// In the <c>Cluster</c> profile the relay runs on one silo at a time (lease <c>outbox-relay</c>): <c>SKIP LOCKED</c>
+    /// alone would let two silos publish consecutive batches of one road concurrently, out of order, and a road grain
+    /// ignores a reading older than one it has applied. Every silo's commits still wake it through <c>NOTIFY</c>.
     /// </summary>
     public static IHostApplicationBuilder AddTrafficOutbox(this IHostApplicationBuilder builder)
     {
@@ -22,7 +26,12 @@ public static class OutboxHostingExtensions
         builder.Services.AddOutboxRelay();
         if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
         {
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxRelayService>());
+            if (!builder.Services.Any(d => d.ServiceType == typeof(OutboxRelayService)))
+            {
+                builder.Services.AddSingleton<OutboxRelayService>();
+                builder.Services.AddLeaderOnlyHostedService(builder.Configuration, "outbox-relay", sp => sp.GetRequiredService<OutboxRelayService>());
+            }
+
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxListener>());
         }
 

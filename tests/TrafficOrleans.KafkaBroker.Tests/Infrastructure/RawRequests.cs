@@ -23,6 +23,18 @@ public static class RawRequests
             .I32(1).Str(topic).I32(1).I16(1).I32(0).I32(0)
             .I32(10_000).I8(0);
 
+    /// <summary>InitProducerId v1 for an idempotent (non-transactional) producer.</summary>
+    public static RequestFrame InitProducerId(int correlationId) =>
+        new RequestFrame(22, 1, correlationId).Str(null).I32(60_000);
+
+    /// <summary>(error, producer id, epoch) of an InitProducerId v1 response.</summary>
+    public static (short Error, long ProducerId, short Epoch) ParseInitProducerId(byte[] body)
+    {
+        var reader = new KafkaReader(body);
+        reader.ReadInt32(); // throttle
+        return (reader.ReadInt16(), reader.ReadInt64(), reader.ReadInt16());
+    }
+
     /// <summary>(error, base offset) of a single-partition Produce v7 response.</summary>
     public static (short Error, long BaseOffset) ParseProduce(byte[] body)
     {

@@ -125,7 +125,7 @@ public sealed class ProduceProtocolTests
         return client;
     }
 
-    private static async Task<(short Error, long BaseOffset)> ProduceAsync(RawKafkaClient client, byte[] batch)
+    internal static async Task<(short Error, long BaseOffset)> ProduceAsync(RawKafkaClient client, byte[] batch)
     {
         await client.SendAsync(RawRequests.Produce(1, Topic, batch));
         return RawRequests.ParseProduce((await client.ReadAsync()).Body);
