@@ -45,7 +45,24 @@ public sealed class WireFormatTests
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(RoadTrafficResponse.From(reading), TrafficJson.Options));
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
 
-        Assert.Equal(["road_id", "road_name", "current_speed", "jam_factor", "congestion_level", "last_updated"], names);
+        Assert.Equal(
+            ["road_id", "road_name", "current_speed", "jam_factor", "congestion_level", "last_updated",
+             "predicted_speed_10min", "predicted_speed_20min", "predicted_speed_30min"],
+            names);
         Assert.Equal(22.5, json.RootElement.GetProperty("current_speed").GetDouble());
+        // Without a prediction of this very reading the forecast fields are null, never another moment's forecast.
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("predicted_speed_10min").ValueKind);
+    }
+
+    [Fact]
+    public void Current_traffic_carries_the_forecast_made_from_that_reading_only()
+    {
+        var reading = new TrafficReading(Guid.NewGuid(), DateTimeOffset.UnixEpoch, "r1", "Lang Ha", 22.46, 50, 5, CongestionLevel.Moderate, 0.45, true, null);
+        var own = new RoadPrediction(Guid.NewGuid(), reading.Timestamp, "r1", 22.46, 20.04, 18.06, 16.01, 0.8, "lgbm-1");
+        var older = own with { Timestamp = reading.Timestamp.AddMinutes(-5) };
+
+        Assert.Equal(20.0, RoadTrafficResponse.From(reading, own).PredictedSpeed10Min);
+        Assert.Equal(16.0, RoadTrafficResponse.From(reading, own).PredictedSpeed30Min);
+        Assert.Null(RoadTrafficResponse.From(reading, older).PredictedSpeed10Min);
     }
 }
