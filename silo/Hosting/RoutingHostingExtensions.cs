@@ -39,7 +39,7 @@ public static partial class RoutingHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTrafficClockFallback();
         services.AddSingleton(sp => BuildNetwork(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RoutingHostingExtensions).FullName!)));
-        services.AddSingleton<IKnownRoads>(_ => new RoutingKnownRoads(SelectMap(configuration)));
+        services.AddSingleton<IKnownRoads, AtlasKnownRoads>();
         services.AddSingleton(_ => new RoadAtlas(RoadMapLoader.Load(SelectMap(configuration))));
         services.AddSingleton<IRoadDirectory>(sp => RoadMapDirectory.From(sp.GetRequiredService<RoadAtlas>()));
         services.AddSingleton<RoutingSnapshotReplica>();

@@ -1,3 +1,4 @@
+using TrafficOrleans.Tests.Shared;
 using Microsoft.Extensions.Options;
 using TrafficOrleans.Forecasting.Evaluation;
 using TrafficOrleans.Forecasting.Training;

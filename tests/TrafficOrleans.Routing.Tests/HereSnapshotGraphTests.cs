@@ -1,3 +1,4 @@
+using TrafficOrleans.Tests.Shared;
 using TrafficOrleans.Roads.Here;
 using TrafficOrleans.Routing.Graph;
 using TrafficOrleans.Routing.Routes;

@@ -1,8 +1,13 @@
-namespace TrafficOrleans.Forecasting.Tests;
+namespace TrafficOrleans.Tests.Shared;
 
-/// <summary>Finds files under the shared data folder, which lives beside the repository (never inside it).</summary>
+/// <summary>
+/// Finds files under <c>../shared/</c> next to the repository (the HERE snapshot is not ours to commit):
+/// walks up from the test binaries to the folder holding TrafficOrleans.sln. One file, linked into each test project that reads shared data.
+/// </summary>
 internal static class SharedData
 {
+    public const string HereSnapshotRelative = "data/here/hanoi-flow-2025-10-15T1409Z.json";
+
     public const string LosLoopSpeedsRelative = "data/los-loop/los_speed_train.csv";
 
     public const string LosLoopAdjacencyRelative = "data/los-loop/los_adj.csv";
