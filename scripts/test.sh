@@ -28,5 +28,10 @@ npm ci --prefix "$ROOT/web" --no-audit --no-fund --loglevel=error >/dev/null
 npm test --prefix "$ROOT/web" --silent
 npm run build --prefix "$ROOT/web" --silent
 
+# The deployment files, checked offline (schemas, kustomize overlays, configuration keys): deploy/README.md.
+log "npm ci, npm test (deploy/validate)"
+npm ci --prefix "$ROOT/deploy/validate" --no-audit --no-fund --loglevel=error >/dev/null
+npm test --prefix "$ROOT/deploy/validate" --silent
+
 log "dotnet test"
 dotnet test "$ROOT/TrafficOrleans.sln" --logger "console;verbosity=minimal" "$@"

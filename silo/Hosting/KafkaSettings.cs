@@ -15,6 +15,13 @@ public sealed class KafkaSettings : KafkaConnectionOptions
     /// <summary>Replication factor of created topics (1 for the development broker).</summary>
     public short ReplicationFactor { get; set; } = 1;
 
+    /// <summary>
+    /// Create missing topics through the admin API at start-up. Turn it off where an operator owns the topics (Strimzi
+    /// <c>KafkaTopic</c> resources, a managed Kafka without admin rights): the silo then only checks that they exist
+    /// with the expected partition count and stops with a clear message if not.
+    /// </summary>
+    public bool CreateTopics { get; set; } = true;
+
     /// <summary>The development broker started inside the silo (Local profile); never use it in production.</summary>
     public EmbeddedBrokerSettings EmbeddedBroker { get; set; } = new();
 }

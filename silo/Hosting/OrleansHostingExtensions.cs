@@ -47,12 +47,26 @@ public static class OrleansHostingExtensions
                     o.Invariant = PostgresInvariant;
                     o.ConnectionString = postgres;
                 });
-                silo.Configure<ClusterOptions>(o =>
+                if (options.UsesKubernetesHosting(Environment.GetEnvironmentVariable))
                 {
-                    o.ClusterId = options.ClusterId;
-                    o.ServiceId = options.ServiceId;
-                });
-                silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                    // Membership stays in PostgreSQL; the pod supplies identity and address, and a deleted pod's
+                    // silo is declared dead without waiting for the probes.
+                    silo.UseKubernetesHosting();
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.SiloPort = options.SiloPort;
+                        o.GatewayPort = options.GatewayPort;
+                    });
+                }
+                else
+                {
+                    silo.Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = options.ClusterId;
+                        o.ServiceId = options.ServiceId;
+                    });
+                    silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                }
             }
             else
             {

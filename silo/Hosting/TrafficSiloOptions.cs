@@ -25,4 +25,17 @@ public sealed class TrafficSiloOptions
 
     /// <summary>Address other silos reach this one at (Cluster profile); defaults to the pod/host IP from <c>POD_IP</c>.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Kubernetes hosting (Cluster profile): silo name, address and cluster ids come from the pod (<c>POD_NAME</c>,
+    /// <c>POD_IP</c>, <c>ORLEANS_SERVICE_ID</c>, <c>ORLEANS_CLUSTER_ID</c>), and silos whose pod is gone are declared
+    /// dead at once instead of after the membership probes time out. <c>null</c> (default): on when the process runs
+    /// in a pod (<c>KUBERNETES_SERVICE_HOST</c> and <c>POD_NAMESPACE</c> set).
+    /// </summary>
+    public bool? Kubernetes { get; set; }
+
+    /// <summary>Whether Kubernetes hosting applies to this process (see <see cref="Kubernetes"/>).</summary>
+    public bool UsesKubernetesHosting(Func<string, string?> environment) =>
+        Profile == OrleansProfile.Cluster
+        && (Kubernetes ?? (!string.IsNullOrEmpty(environment("KUBERNETES_SERVICE_HOST")) && !string.IsNullOrEmpty(environment("POD_NAMESPACE"))));
 }
