@@ -60,7 +60,7 @@ var speeds = new float[ForecastHorizons.WindowSteps];
 var nbr = new float[ForecastHorizons.WindowSteps];
 foreach (var model in models)
 {
-    var n = model is LstmForecaster or OnnxForecaster ? 20_000 : 200_000;
+    var n = model is LstmForecaster or OnnxForecaster or TgcnForecaster ? 20_000 : 200_000;
     var sink = 0f;
     for (var pass = 0; pass < 2; pass++)
     {

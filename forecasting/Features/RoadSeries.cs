@@ -31,6 +31,9 @@ public sealed class RoadSeries
     /// <summary>Rush-hour flag per step.</summary>
     public bool[] RushHour { get; }
 
+    /// <summary>Number of the road's neighbours on the dataset's graph (0 when it has no adjacency).</summary>
+    public int NeighbourCount { get; internal set; }
+
     /// <summary>Typical free-flow speed of the road, used when a step's own value is missing.</summary>
     public float TypicalFreeFlow { get; internal set; }
 

@@ -110,6 +110,7 @@ public sealed class TrafficDataset
                 continue;
             }
 
+            road.NeighbourCount = neighbours.Length;
             for (var t = 0; t < Length; t++)
             {
                 var sum = 0f;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using TrafficOrleans.Forecasting.Training;
 
 namespace TrafficOrleans.Forecasting.Lstm;
 
@@ -8,7 +9,7 @@ namespace TrafficOrleans.Forecasting.Lstm;
 /// Inference (<see cref="Predict"/>) is thread-safe and allocation-free; training uses one
 /// <see cref="LstmWorkspace"/> per thread.
 /// </summary>
-public sealed class LstmNetwork
+public sealed class LstmNetwork : ITrainableNetwork<LstmWorkspace>
 {
     /// <summary>Creates a network over existing parameters (length <see cref="LstmShape.ParameterCount"/>).</summary>
     public LstmNetwork(LstmShape shape, float[] parameters)
@@ -37,13 +38,16 @@ public sealed class LstmNetwork
         var rng = new Random(seed);
         var p = new float[shape.ParameterCount];
         var h = shape.Hidden;
-        Glorot(p.AsSpan(LstmShape.Wx, 4 * h * shape.Inputs), shape.Inputs, 4 * h, rng);
-        Glorot(p.AsSpan(shape.Wh, 4 * h * h), h, 4 * h, rng);
+        GlorotUniform.Fill(p.AsSpan(LstmShape.Wx, 4 * h * shape.Inputs), shape.Inputs, 4 * h, rng);
+        GlorotUniform.Fill(p.AsSpan(shape.Wh, 4 * h * h), h, 4 * h, rng);
         p.AsSpan(shape.B + h, h).Fill(1f);
-        Glorot(p.AsSpan(shape.W1, shape.Dense * h), h, shape.Dense, rng);
-        Glorot(p.AsSpan(shape.W2, shape.Outputs * shape.Dense), shape.Dense, shape.Outputs, rng);
+        GlorotUniform.Fill(p.AsSpan(shape.W1, shape.Dense * h), h, shape.Dense, rng);
+        GlorotUniform.Fill(p.AsSpan(shape.W2, shape.Outputs * shape.Dense), shape.Dense, shape.Outputs, rng);
         return new LstmNetwork(shape, p);
     }
+
+    /// <inheritdoc />
+    public LstmWorkspace CreateWorkspace() => new(Shape);
 
     /// <summary>Inference (no dropout): <paramref name="x"/> is Steps × Inputs, row-major; writes Outputs values.</summary>
     public void Predict(ReadOnlySpan<float> x, Span<float> output)
@@ -238,13 +242,4 @@ public sealed class LstmNetwork
     }
 
     private static float Sigmoid(float v) => 1f / (1f + MathF.Exp(-v));
-
-    private static void Glorot(Span<float> w, int fanIn, int fanOut, Random rng)
-    {
-        var limit = MathF.Sqrt(6f / (fanIn + fanOut));
-        for (var i = 0; i < w.Length; i++)
-        {
-            w[i] = ((rng.NextSingle() * 2f) - 1f) * limit;
-        }
-    }
 }

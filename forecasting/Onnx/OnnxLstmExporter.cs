@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrafficOrleans.Forecasting.Features;
 using TrafficOrleans.Forecasting.Lstm;
+using static TrafficOrleans.Forecasting.Onnx.OnnxGraph;
 
 namespace TrafficOrleans.Forecasting.Onnx;
 
@@ -11,9 +12,6 @@ namespace TrafficOrleans.Forecasting.Onnx;
 /// </summary>
 public static class OnnxLstmExporter
 {
-    private const int FloatType = 1;
-    private const int Int64Type = 7;
-
     /// <summary>The model as ONNX protobuf bytes.</summary>
     public static byte[] Export(LstmNetwork network, SequenceLayout layout)
     {
@@ -55,56 +53,10 @@ public static class OnnxLstmExporter
             .Message(11, ValueInfo(OnnxContract.InputName, ["batch", s.Steps.ToString(CultureInfo.InvariantCulture), s.Inputs.ToString(CultureInfo.InvariantCulture)]))
             .Message(12, ValueInfo(OnnxContract.OutputName, ["batch", s.Outputs.ToString(CultureInfo.InvariantCulture)]));
 
-        return new ProtoWriter()
-            .Varint(1, 7)
-            .String(2, "TrafficOrleans")
-            .Message(7, graph)
-            .Message(8, new ProtoWriter().String(1, string.Empty).Varint(2, 13))
-            .Message(14, new ProtoWriter().String(1, OnnxContract.FeaturesKey).String(2, string.Join(',', layout.Features)))
-            .Message(14, new ProtoWriter().String(1, OnnxContract.ScaleKey).String(2, layout.SpeedScale.ToString(CultureInfo.InvariantCulture)))
-            .Message(14, new ProtoWriter().String(1, OnnxContract.ResidualKey).String(2, layout.Residual ? "true" : "false"))
-            .ToArray();
-    }
-
-    private static ProtoWriter Node(string op, string[] inputs, string[] outputs, ProtoWriter? attribute)
-    {
-        var node = new ProtoWriter();
-        foreach (var i in inputs)
-        {
-            node.String(1, i);
-        }
-
-        foreach (var o in outputs)
-        {
-            node.String(2, o);
-        }
-
-        node.String(3, op + "_" + outputs[^1]).String(4, op);
-        return attribute is null ? node : node.Message(5, attribute);
-    }
-
-    private static ProtoWriter FloatTensor(string name, long[] dims, float[] values)
-    {
-        var t = new ProtoWriter();
-        foreach (var d in dims)
-        {
-            t.Varint(1, d);
-        }
-
-        var raw = new byte[values.Length * sizeof(float)];
-        Buffer.BlockCopy(values, 0, raw, 0, raw.Length);
-        return t.Varint(2, FloatType).String(8, name).Bytes(9, raw);
-    }
-
-    private static ProtoWriter ValueInfo(string name, string[] dims)
-    {
-        var shape = new ProtoWriter();
-        foreach (var d in dims)
-        {
-            shape.Message(1, long.TryParse(d, CultureInfo.InvariantCulture, out var v) ? new ProtoWriter().Varint(1, v) : new ProtoWriter().String(2, d));
-        }
-
-        var tensor = new ProtoWriter().Varint(1, FloatType).Message(2, shape);
-        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensor));
+        return Model(
+            graph,
+            (OnnxContract.FeaturesKey, string.Join(',', layout.Features)),
+            (OnnxContract.ScaleKey, layout.SpeedScale.ToString(CultureInfo.InvariantCulture)),
+            (OnnxContract.ResidualKey, layout.Residual ? "true" : "false"));
     }
 }

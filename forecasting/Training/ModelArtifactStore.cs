@@ -7,7 +7,7 @@ namespace TrafficOrleans.Forecasting.Training;
 
 /// <summary>
 /// Artefact files: <c>{directory}/{version}.zip</c> holding <c>manifest.json</c>, <c>model.bin</c> (the model's own
-/// binary format) and, for the LSTM, <c>model.onnx</c> (the same network per <see cref="OnnxContract"/>).
+/// binary format) and, for the LSTM and the T-GCN, <c>model.onnx</c> (the same network per <see cref="OnnxContract"/>).
 /// The version string names the file, so a registry row only needs the version and the directory.
 /// </summary>
 public static class ModelArtifactStore
@@ -34,6 +34,7 @@ public static class ModelArtifactStore
             {
                 case GradientBoostedForecaster g: g.Save(w); break;
                 case LstmForecaster l: l.Save(w); break;
+                case TgcnForecaster t: t.Save(w); break;
                 case HistoricalAverageForecaster h: h.Save(w); break;
                 case PersistenceForecaster: break;
                 default: throw new NotSupportedException($"Cannot save model '{model.Name}'.");
@@ -44,6 +45,12 @@ public static class ModelArtifactStore
         {
             using var s = zip.CreateEntry("model.onnx").Open();
             s.Write(OnnxLstmExporter.Export(lstm.Network, lstm.Layout));
+        }
+
+        if (model is TgcnForecaster tgcn)
+        {
+            using var s = zip.CreateEntry("model.onnx").Open();
+            s.Write(OnnxTgcnExporter.Export(tgcn.Network));
         }
 
         return path;
@@ -64,6 +71,7 @@ public static class ModelArtifactStore
         {
             GradientBoostedForecaster.ModelName => GradientBoostedForecaster.Load(r),
             LstmForecaster.ModelName => LstmForecaster.Load(r),
+            TgcnForecaster.ModelName => TgcnForecaster.Load(r),
             HistoricalAverageForecaster.ModelName => HistoricalAverageForecaster.Load(r),
             PersistenceForecaster.ModelName => new PersistenceForecaster(manifest.Version),
             var other => throw new InvalidDataException($"Unknown model '{other}'."),

@@ -21,6 +21,12 @@ public sealed class TrainingOptions
     /// <summary>Whether to train the LSTM (the slowest model).</summary>
     public bool TrainLstm { get; set; } = true;
 
+    /// <summary>T-GCN settings.</summary>
+    public TgcnOptions Tgcn { get; set; } = new();
+
+    /// <summary>Whether to train the T-GCN (graph convolution + GRU).</summary>
+    public bool TrainTgcn { get; set; } = true;
+
     /// <summary>Evaluation uses at most this many samples per window (evenly spaced), bounding LSTM scoring time.</summary>
     public int MaxEvaluationSamples { get; set; } = 200_000;
 

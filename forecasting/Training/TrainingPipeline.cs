@@ -60,7 +60,7 @@ public static class TrainingPipeline
             foreach (var (model, _) in models)
             {
                 var e = evaluations.Single(x => x.Version == model.Version);
-                var features = model is GradientBoostedForecaster ? TreeFeatures.Names : model is LstmForecaster l ? l.Layout.Features : ["speed"];
+                var features = model is GradientBoostedForecaster ? TreeFeatures.Names : model is LstmForecaster l ? l.Layout.Features : model is TgcnForecaster ? ["speed_ratio", "graph_conv_speed_ratio"] : ["speed"];
                 var manifest = new ModelManifest(model.Name, model.Version, now, dataset.Start, window.Item2, features, e.Validation, e.Test, e.Quality, PersistenceRatio.Of(e.Test, persistence));
                 paths[model.Version] = ModelArtifactStore.Save(artifactDirectory, model, manifest);
             }
@@ -72,7 +72,7 @@ public static class TrainingPipeline
 
     /// <summary>
     /// Fits every model family on the training window of <paramref name="split"/> (validation samples drive early
-    /// stopping only): persistence, historical average, LightGBM and, if enabled, the LSTM. Progress covers 0–82 %.
+    /// stopping only): persistence, historical average, LightGBM and, if enabled, the LSTM and the T-GCN. Progress covers 0–82 %.
     /// </summary>
     public static List<(ISpeedForecaster Model, double Seconds)> Fit(
         TrafficDataset dataset,
@@ -86,7 +86,8 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(options);
-        var lstmShare = options.TrainLstm ? 45.0 : 0.0;
+        var lstmShare = options.TrainLstm ? 30.0 : 0.0;
+        var tgcnShare = options.TrainTgcn ? 15.0 : 0.0;
         void Report(double pct, string stage) => progress?.Report(new TrainingProgress(Math.Clamp(pct, 0, 100), stage));
 
         var models = new List<(ISpeedForecaster Model, double Seconds)>();
@@ -96,7 +97,7 @@ public static class TrainingPipeline
         models.Add((new PersistenceForecaster(ModelVersion.Create(PersistenceForecaster.ModelName, now)), 0));
         models.Add((profile, sw.Elapsed.TotalSeconds));
 
-        var treeShare = 100 - lstmShare - 20;
+        var treeShare = 100 - lstmShare - tgcnShare - 20;
         Report(2, "train lgbm");
         sw.Restart();
         var trees = GradientBoostedTrainer.Train(dataset, train, profile, options.Trees, ModelVersion.Create(GradientBoostedForecaster.ModelName, now), f => Report(2 + (f * treeShare), "train lgbm"), validation, new OutOfFoldProfiles(dataset, split.ValidationStart, options.ProfileSlotMinutes));
@@ -109,6 +110,15 @@ public static class TrainingPipeline
             sw.Restart();
             var lstm = LstmTrainer.Train(dataset, train, validation, profile, options.Lstm, ModelVersion.Create(LstmForecaster.ModelName, now), f => Report(2 + treeShare + (f * lstmShare), "train lstm"));
             models.Add((lstm, sw.Elapsed.TotalSeconds));
+        }
+
+        if (options.TrainTgcn)
+        {
+            var at = 2 + treeShare + lstmShare;
+            Report(at, "train tgcn");
+            sw.Restart();
+            var tgcn = TgcnTrainer.Train(dataset, train, validation, options.Tgcn, ModelVersion.Create(TgcnForecaster.ModelName, now), f => Report(at + (f * tgcnShare), "train tgcn"));
+            models.Add((tgcn, sw.Elapsed.TotalSeconds));
         }
 
         return models;

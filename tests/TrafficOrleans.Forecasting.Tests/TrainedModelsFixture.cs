@@ -16,6 +16,7 @@ public sealed class TrainedModelsFixture : IDisposable
         {
             Trees = new GradientBoostedOptions { Iterations = 120 },
             Lstm = new LstmOptions { MaxEpochs = 5, SamplesPerEpoch = 4_000, ValidationSamples = 1_000 },
+            Tgcn = new TgcnOptions { MaxEpochs = 5, SamplesPerEpoch = 4_000, ValidationSamples = 1_000 },
         };
         Report = TrainingPipeline.Run(Dataset, Options, artifactDirectory: ArtifactDirectory, progress: new Recorder(Progress));
     }

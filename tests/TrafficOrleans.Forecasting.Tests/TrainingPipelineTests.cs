@@ -28,7 +28,7 @@ public sealed class TrainingPipelineTests(TrainedModelsFixture fx) : IClassFixtu
     public void Learned_models_beat_the_naive_baselines_on_the_synthetic_signal()
     {
         var persistence = Model(PersistenceForecaster.ModelName);
-        foreach (var name in new[] { GradientBoostedForecaster.ModelName, LstmForecaster.ModelName })
+        foreach (var name in new[] { GradientBoostedForecaster.ModelName, LstmForecaster.ModelName, TgcnForecaster.ModelName })
         {
             var m = Model(name);
             Assert.True(m.Test.Average(x => x.Mae) < persistence.Test.Average(x => x.Mae), name);

@@ -7,10 +7,11 @@ namespace TrafficOrleans.Forecasting.IntegrationTests.Infrastructure;
 /// <summary>Fast training settings and runners with their own clock (versions are unique per run).</summary>
 public static class FastTraining
 {
-    /// <summary>No LSTM, few trees: seconds on the small test history.</summary>
+    /// <summary>No LSTM, no T-GCN, few trees: seconds on the small test history.</summary>
     public static TrainingOptions Fast(int treeIterations = 60) => new()
     {
         TrainLstm = false,
+        TrainTgcn = false,
         Trees = new GradientBoostedOptions { Iterations = treeIterations, EarlyStoppingRounds = 0, MinRowsPerLeaf = 20 },
     };
 
