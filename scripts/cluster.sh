@@ -107,6 +107,7 @@ start_silo() {
     Ingest__Simulator__ClockAnchor="$START_AT" \
     Forecasting__ModelDirectory="$CLUSTER_DIR/models" \
     Admin__ApiKey="$ADMIN_KEY" \
+    Logging__Console__FormatterName=simple \
     Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ " \
     Logging__Console__FormatterOptions__UseUtcTimestamp=true \
     dotnet "$SILO_DLL"

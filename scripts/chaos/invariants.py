@@ -6,7 +6,7 @@ HORIZON is the newest reading's timestamp and HORIZON_AT the server time when th
 reading up to HORIZON must have been predicted and published, every outbox row written before HORIZON_AT sent.
 Prints one Markdown table row (header: --header).
 """
-import collections, json, subprocess, sys
+import collections, json, re, subprocess, sys
 
 HEADER = ("| fault | readings | lost: no prediction / not on traffic-raw / not on traffic-predictions "
           "| duplicated: traffic_data / predictions / traffic-raw / traffic-predictions | outbox unsent "
@@ -31,16 +31,25 @@ def sql(query):
     return sql_rows(query)[0]
 
 
+def kcat(*args):
+    return subprocess.run(["kcat", "-b", bootstrap, *args], capture_output=True, text=True).stdout
+
+
 def topic_ids(topic):
-    """event_id of every message on the topic, from the beginning to the end, with how often each occurs."""
-    kcat = subprocess.run(["kcat", "-b", bootstrap, "-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%s\\n"],
-                          capture_output=True, text=True)
+    """event_id of every message on the topic up to its end offsets now, with how often each occurs. Bounded per
+    partition: with `-e` alone a reader slower than the producers (a loaded machine) never reaches the end."""
+    partitions = int(re.search(r"with (\d+) partitions", kcat("-L", "-t", topic)).group(1))
     ids = collections.Counter()
-    for line in kcat.stdout.splitlines():
-        try:
-            ids[json.loads(line)["event_id"]] += 1
-        except (ValueError, KeyError, TypeError):
-            pass
+    for p in range(partitions):
+        # Query mode with timestamp -1 answers the partition's end offset.
+        end = int(re.search(r"offset (-?\d+)", kcat("-Q", "-t", f"{topic}:{p}:-1")).group(1))
+        if end <= 0:
+            continue
+        for line in kcat("-C", "-t", topic, "-p", str(p), "-o", "beginning", "-c", str(end), "-e", "-q", "-f", "%s\\n").splitlines():
+            try:
+                ids[json.loads(line)["event_id"]] += 1
+            except (ValueError, KeyError, TypeError):
+                pass
     return ids
 
 
