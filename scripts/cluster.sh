@@ -5,12 +5,13 @@
 #   ./scripts/cluster.sh status     processes, readiness, the front door's view, leaders, Orleans membership
 #   ./scripts/cluster.sh kill I     kill -9 silo I (what a crash looks like)
 #   ./scripts/cluster.sh start I    start silo I again (same ports, same settings)
+#   ./scripts/cluster.sh restart I  stop silo I gracefully (SIGTERM), start it again, wait until it is ready
 #   ./scripts/cluster.sh kill-broker | start-broker
 #   ./scripts/cluster.sh down       stop everything cluster.sh started (SIGTERM, then -9 after 60 s)
 # Pids and logs: .data/cluster/{pids,logs}. Settings (environment): CLUSTER_PORT (front door, 8080), CLUSTER_HTTP_BASE
 # (silo I listens on CLUSTER_HTTP_BASE+I, default 8080), CLUSTER_SILO_PORT_BASE (11110), CLUSTER_GATEWAY_BASE (29999),
 # TRAFFIC_KAFKA_PORT (59092), CLUSTER_SPEEDUP (simulator clock speed-up, 1), CLUSTER_CONFIGURATION (Release),
-# CLUSTER_REDIS_DB (0), TRAFFIC_PG_DB / TRAFFIC_PG_PORT / TRAFFIC_REDIS_PORT as for the other scripts.
+# CLUSTER_REDIS_DB (0), CLUSTER_PG_POOL_SIZE (40, per connection pool of a silo), TRAFFIC_PG_DB / TRAFFIC_PG_PORT / TRAFFIC_REDIS_PORT as for the other scripts.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
@@ -29,10 +30,14 @@ BROKER_DLL="$ROOT/kafka/TrafficOrleans.KafkaBroker.Host/$BIN/TrafficOrleans.Kafk
 FRONT_DLL="$ROOT/frontdoor/TrafficOrleans.FrontDoor/$BIN/TrafficOrleans.FrontDoor.dll"
 # The product's Redis database by default; another one keeps a trial cluster apart from a running ./scripts/up.sh.
 export ConnectionStrings__Redis="localhost:$REDIS_PORT,defaultDatabase=${CLUSTER_REDIS_DB:-0}"
+# Each silo opens more than one connection pool (Orleans storage and membership, the product's data source): at the
+# default 100 a pool, 3 busy silos took 282 of the 300 connections services.sh's PostgreSQL allows, and a restarted
+# silo could not join. N silos × pools × this must stay under max_connections.
+export ConnectionStrings__Postgres="$ConnectionStrings__Postgres;Maximum Pool Size=${CLUSTER_PG_POOL_SIZE:-40}"
 PSQL=("$PG_BIN/psql" -h localhost -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qtA)
 export PGPASSWORD="$PG_PASSWORD"
 
-usage() { die "usage: $0 up [N] | status | kill I | start I | kill-broker | start-broker | down"; }
+usage() { die "usage: $0 up [N] | status | kill I | start I | restart I | kill-broker | start-broker | down"; }
 pid_of() { [ -s "$PIDS/$1.pid" ] && cat "$PIDS/$1.pid"; }
 alive() { local pid; pid="$(pid_of "$1")" && kill -0 "$pid" 2>/dev/null; }
 silo_url() { echo "http://127.0.0.1:$((HTTP_BASE + $1))"; }
@@ -102,6 +107,9 @@ start_silo() {
     Ingest__Simulator__ClockAnchor="$START_AT" \
     Forecasting__ModelDirectory="$CLUSTER_DIR/models" \
     Admin__ApiKey="$ADMIN_KEY" \
+    Logging__Console__FormatterName=simple \
+    Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ " \
+    Logging__Console__FormatterOptions__UseUtcTimestamp=true \
     dotnet "$SILO_DLL"
 }
 
@@ -212,6 +220,10 @@ case "${1:-}" in
   status) status ;;
   kill) kill_silo "${2:-}" ;;
   start) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || usage; start_silo "$2"; wait_http "$(silo_url "$2")/health/ready" "silo $2" ;;
+  restart)
+    [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || usage
+    log "stopping silo $2 (SIGTERM)"; stop_process "silo-$2"
+    start_silo "$2"; wait_http "$(silo_url "$2")/health/ready" "silo $2" ;;
   kill-broker) pid="$(pid_of broker)" && kill -9 "$pid" && log "broker (pid $pid) killed with -9" ;;
   start-broker) start_broker ;;
   down) down ;;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Private PostgreSQL and Redis for this checkout (data under .data/, own ports).
 # Never touches a system instance it did not start.
-#   ./scripts/services.sh up       install if missing, start, create the database
-#   ./scripts/services.sh down     stop what this script started
+#   ./scripts/services.sh up [postgres|redis]     install if missing, start, create the database
+#   ./scripts/services.sh down [postgres|redis]   stop what this script started (one of them: chaos.sh's outages)
 #   ./scripts/services.sh status
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -80,10 +80,11 @@ redis_up() {
 }
 
 down() {
-  if [ -s "$PG_DATA/PG_VERSION" ] && as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+  local only="${1:-}"
+  if [ "$only" != redis ] && [ -s "$PG_DATA/PG_VERSION" ] && as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
     log "stopping PostgreSQL"; as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null
   fi
-  if [ -s "$REDIS_DIR/redis.pid" ] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
+  if [ "$only" != postgres ] && [ -s "$REDIS_DIR/redis.pid" ] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
     log "stopping Redis"; redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || kill "$(cat "$REDIS_DIR/redis.pid")"
   fi
 }
@@ -93,9 +94,15 @@ status() {
   if redis_ok; then echo "redis: up (port $REDIS_PORT)"; else echo "redis: down"; fi
 }
 
+usage() { die "usage: $0 up [postgres|redis] | down [postgres|redis] | status"; }
+case "${2:-}" in ''|postgres|redis) ;; *) usage ;; esac
 case "${1:-up}" in
-  up) install_missing; pg_up; redis_up; status ;;
-  down) down ;;
+  up)
+    install_missing
+    [ "${2:-}" = redis ] || pg_up
+    [ "${2:-}" = postgres ] || redis_up
+    status ;;
+  down) down "${2:-}" ;;
   status) status ;;
-  *) die "usage: $0 up|down|status" ;;
+  *) usage ;;
 esac

@@ -15,6 +15,15 @@ public sealed class FrontDoorOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan HealthInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a probe may take. Longer than the interval on purpose: a dead silo refuses the connection at once, so
+    /// this does not delay noticing a crash, while a live silo on a loaded machine (chaos.sh at load average 90) took
+    /// over a second to answer, and with a 1-second timeout every silo went out at once and YARP's panic mode sent
+    /// requests to the dead one too (502s 10–17 s after the kill).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a silo passive checks took out (failed proxied requests) stays out before it is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ReactivationPeriod { get; set; } = TimeSpan.FromSeconds(5);

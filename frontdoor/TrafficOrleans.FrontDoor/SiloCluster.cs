@@ -47,7 +47,7 @@ public static class SiloCluster
                     {
                         Enabled = true,
                         Interval = options.HealthInterval,
-                        Timeout = options.HealthInterval,
+                        Timeout = options.HealthTimeout,
                         Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
                         Path = "/health/ready",
                     },

@@ -1,16 +1,25 @@
 #!/usr/bin/env python3
 """Drives HTTP through the front door while a fault is injected, and times what the cluster does about it.
 
-Usage: PROBE_SILO_ID=silo-1 PROBE_DEAD_PID=123 PROBE_SILO_PORT=11111 probe.py FRONT_URL SECONDS psql-command-and-args...
-Prints one JSON object: per endpoint requests / non-2xx / 5xx / p99 ms, and the seconds from the fault (the start of
-this probe) to: the front door taking the dead silo out, the leases held by another process, Orleans declaring the
-silo dead. Stdlib only (urllib, subprocess psql), so it runs wherever cluster.sh does.
+Usage: [PROBE_SILO_ID=silo-1 PROBE_DEAD_PID=123 PROBE_SILO_PORT=11111] probe.py FRONT_URL SECONDS psql-command-and-args...
+Prints one JSON object: per endpoint requests / non-2xx / 5xx / p99 ms, and, when a silo was killed (PROBE_*), the
+seconds from the fault (the start of this probe) to: the front door taking the dead silo out, the leases held by
+another process, Orleans declaring the silo dead. Runs SECONDS, or until SIGTERM (a fault of unknown length).
+Stdlib only (urllib, subprocess psql), so it runs wherever cluster.sh does.
 """
-import json, os, subprocess, sys, threading, time, urllib.request, urllib.error
+import json, os, signal, subprocess, sys, threading, time, urllib.request, urllib.error
 
 front, seconds, psql = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
 start = time.monotonic()
 stop = start + seconds
+
+
+def stop_now(*_):
+    global stop
+    stop = time.monotonic()
+
+
+signal.signal(signal.SIGTERM, stop_now)
 route_body = json.dumps({"origin": {"lat": 21.02, "lng": 105.85}, "destination": {"lat": 21.03, "lng": 105.84}}).encode()
 results = {"traffic": [], "route": []}
 
@@ -55,11 +64,11 @@ def front_door_out(silo_id):
         return False
 
 
-silo_id = os.environ["PROBE_SILO_ID"]
-dead_pid = os.environ["PROBE_DEAD_PID"]
-silo_port = os.environ["PROBE_SILO_PORT"]
+silo_id = os.environ.get("PROBE_SILO_ID")
+dead_pid = os.environ.get("PROBE_DEAD_PID")
+silo_port = os.environ.get("PROBE_SILO_PORT")
 timings = {}
-checks = {
+checks = {} if silo_id is None else {
     "front_door_out_s": (lambda: front_door_out(silo_id), 0.1),
     "leases_moved_s": (lambda: sql("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'leader:%'"
                                    " AND application_name NOT LIKE '%:" + dead_pid + "'") == "2", 0.1),
