@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using TrafficOrleans.Bench.PushFilter;
 using TrafficOrleans.Push.Subscriptions;
 using TrafficOrleans.Roads;
 using TrafficOrleans.Roads.Synthetic;
