@@ -25,6 +25,7 @@ const int JammedPerSecond = 20;
 
 var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic";
 var redis = Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "localhost:56379";
+using var probe = new StageProbe();
 await using var database = await BenchDatabase.CreateAsync(server);
 await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 await using var broker = new KafkaBroker(new KafkaBrokerOptions { Port = 0, DefaultPartitions = 8, InitialRebalanceDelay = TimeSpan.Zero });
@@ -68,7 +69,10 @@ var connecting = Stopwatch.StartNew();
 await clients.ConnectAsync(silo.HubUrl, clientCount);
 Console.WriteLine($"{clientCount} SignalR clients connected in {connecting.Elapsed.TotalSeconds:0.0} s");
 
+var stages = new PipelineStages(dataSource, feed, probe);
+await stages.StartAsync();
 var rows = new List<LatencyRow>();
+var stageTables = new List<(string Phase, IReadOnlyList<string> Rows)>();
 for (var run = 1; run <= runs; run++)
 {
     rows.Add(await PhaseAsync($"product load, run {run}", () => ProductLoadAsync(run)));
@@ -80,6 +84,15 @@ Console.WriteLine($"{clientCount:N0} clients; latency = reading produced to traf
 Console.WriteLine("| phase | readings | alerts | deliveries expected | received | p50 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
+foreach (var (phase, table) in stageTables)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Stages, {phase} (per alert; stage 5 and end to end per alert and client):");
+    Console.WriteLine("| stage | p50 ms | p99 ms | samples |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var line in table) Console.WriteLine(line);
+}
+
 return 0;
 
 async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
@@ -104,8 +117,10 @@ async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
     }
 
     var alerts = await CountAsync("SELECT count(*) FROM notifications") - alertsBefore;
-    var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, clients.Received - receivedBefore, clients.TakeLatencies());
+    var latencies = clients.TakeLatencies();
+    var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, clients.Received - receivedBefore, latencies);
     Console.WriteLine(row);
+    stageTables.Add((name, await stages.TakeAsync(latencies)));
     return row;
 }
 

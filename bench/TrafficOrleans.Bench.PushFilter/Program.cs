@@ -1,36 +1,34 @@
 using System.Diagnostics;
 using System.Globalization;
-using TrafficOrleans.Bench.PushFilter;
 using TrafficOrleans.Push.Subscriptions;
 using TrafficOrleans.Roads;
 using TrafficOrleans.Roads.Synthetic;
 
 // Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.PushFilter -- [runs=5]
 // Matching cost of one trafficUpdated batch (every road of the map changed, the worst case) and of one alert, for
-// 1,000 / 10,000 / 100,000 connections, each subscribed to a random area of 1–3 km: push's in-memory filter (every
-// connection's subscription tested against each road, PushSubscription.Matches) versus a grid-cell group index (the
-// lookup SignalR groups would need; the cost of the group send itself is not included). Median of `runs`.
+// 1,000 / 10,000 / 100,000 connections, each subscribed to a random area of 1–3 km: every connection's subscription
+// tested against each road (PushSubscription.Matches, the filter before the index) versus what PushConnections does
+// now — candidates from the grid-cell SubscriptionIndex, then the same exact test. Median of `runs`.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var atlas = new RoadAtlas(SyntheticCity.Generate(new SyntheticCityOptions { GridSize = 26 }));
 var roads = atlas.Roads.Select(road => (road.RoadId, road.Box)).ToArray();
 var city = roads.Select(r => r.Box).Aggregate((a, b) => a.Including(new GeoPoint(b.South, b.West)).Including(new GeoPoint(b.North, b.East)));
 Console.WriteLine($"{roads.Length} roads of the synthetic city, extent {city}");
 Console.WriteLine();
-Console.WriteLine("| connections | filter: batch of all roads ms | groups: same ms | filter: one alert µs | groups: one alert µs | recipients per alert |");
+Console.WriteLine("| connections | scan all: batch of all roads ms | cell index: same ms | scan all: one alert µs | cell index: one alert µs | recipients per alert |");
 Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var connections in new[] { 1_000, 10_000, 100_000 })
 {
     var random = new Random(7);
     var subscriptions = new PushSubscription[connections];
-    var groups = new CellGroups(0.005);
+    var index = new SubscriptionIndex<PushSubscription>();
     for (var i = 0; i < connections; i++)
     {
-        var area = RandomArea(random, city);
-        subscriptions[i] = PushSubscription.Everything.WithArea(area);
-        groups.Join(i, area);
+        subscriptions[i] = PushSubscription.Everything.WithArea(RandomArea(random, city));
+        index.Update(subscriptions[i], null, subscriptions[i]);
     }
 
-    var scratch = new HashSet<int>();
+    var scratch = new HashSet<PushSubscription>(ReferenceEqualityComparer.Instance);
     var filterBatch = new List<double>();
     var groupBatch = new List<double>();
     long recipients = 0;
@@ -45,9 +43,16 @@ foreach (var connections in new[] { 1_000, 10_000, 100_000 })
 
         filterBatch.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         started = Stopwatch.GetTimestamp();
-        long grouped = 0;
-        foreach (var (_, box) in roads) grouped += groups.Recipients(box, scratch);
+        long indexed = 0;
+        foreach (var (id, box) in roads)
+        {
+            scratch.Clear();
+            index.AddCandidates(id, box, scratch);
+            foreach (var candidate in scratch) if (candidate.Matches(id, box)) indexed++;
+        }
+
         groupBatch.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (indexed != matched) throw new InvalidOperationException($"The index found {indexed} recipients, the scan {matched}.");
         recipients = matched;
     }
 

@@ -1,3 +1,5 @@
+using TrafficOrleans.Push.Delivery;
+
 namespace TrafficOrleans.Push.Alerts;
 
 /// <summary>
@@ -9,4 +11,8 @@ namespace TrafficOrleans.Push.Alerts;
 /// <param name="Severity">The alert's <c>severity</c>, for logs and metrics.</param>
 /// <param name="Json">The message value, byte for byte (the raw WebSocket frame).</param>
 /// <param name="Document">The same document as a tree of dictionaries, lists and scalars (what the hub protocols serialise).</param>
-public sealed record PushAlert(string RoadId, DateTimeOffset Timestamp, string Severity, ReadOnlyMemory<byte> Json, IReadOnlyDictionary<string, object?> Document);
+public sealed record PushAlert(string RoadId, DateTimeOffset Timestamp, string Severity, ReadOnlyMemory<byte> Json, IReadOnlyDictionary<string, object?> Document)
+{
+    /// <summary>The hub's <c>alert</c> message, serialised once for all the connections it goes to.</summary>
+    public PushMessage Message { get; } = new(PushMethods.Alert, Document);
+}

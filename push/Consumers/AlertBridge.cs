@@ -27,6 +27,8 @@ public sealed class AlertBridge(
     protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out PushAlert? item, out string category, out string reason)
     {
         category = "malformed-alert";
+        // The relay's produce time (CreateTime): how long the alert took from traffic-notifications to this silo.
+        metrics.AlertRead(Clock.GetUtcNow() - message.Message.Timestamp.UtcDateTime);
         return AlertDecoder.TryDecode(message.Message.Value, out item, out reason);
     }
 

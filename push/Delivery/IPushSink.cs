@@ -12,7 +12,7 @@ public interface IPushSink
     Task SendAlertAsync(PushAlert alert, CancellationToken cancellationToken);
 
     /// <summary>Writes a <c>trafficUpdated</c> or <c>graphUpdated</c> message.</summary>
-    Task SendAsync(string method, object payload, CancellationToken cancellationToken);
+    Task SendAsync(PushMessage message, CancellationToken cancellationToken);
 
     /// <summary>Closes the connection at once (the client is too slow to keep).</summary>
     void Abort();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using TrafficOrleans.Push.Alerts;
@@ -19,8 +20,8 @@ public sealed partial class PushConnection : IAsyncDisposable
     private readonly PushMetrics _metrics;
     private readonly ILogger _logger;
     // Not SingleReader: only the general unbounded channel can count its items (the backlog check needs the count).
-    private readonly Channel<PushAlert> _alerts = Channel.CreateUnbounded<PushAlert>();
-    private readonly Channel<QueuedUpdate> _updates;
+    private readonly Channel<QueuedAlert> _alerts = Channel.CreateUnbounded<QueuedAlert>();
+    private readonly Channel<PushMessage> _updates;
     // One count per enqueued message, so the writer sleeps only when both buffers are empty.
     private readonly SemaphoreSlim _pending = new(0);
     private readonly CancellationTokenSource _closing = new();
@@ -36,7 +37,7 @@ public sealed partial class PushConnection : IAsyncDisposable
         _options = options;
         _metrics = metrics;
         _logger = logger;
-        _updates = Channel.CreateBounded<QueuedUpdate>(
+        _updates = Channel.CreateBounded<PushMessage>(
             new BoundedChannelOptions(options.UpdateBufferPerConnection) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             dropped => metrics.Dropped(dropped.Method));
         _writer = Task.Run(WriteLoopAsync);
@@ -64,15 +65,15 @@ public sealed partial class PushConnection : IAsyncDisposable
             return;
         }
 
-        _alerts.Writer.TryWrite(alert);
+        _alerts.Writer.TryWrite(new QueuedAlert(alert, Stopwatch.GetTimestamp()));
         Signal();
     }
 
     /// <summary>Queues an update, dropping the oldest queued one when the buffer is full.</summary>
-    public void EnqueueUpdate(string method, object payload)
+    public void EnqueueUpdate(PushMessage message)
     {
         if (Volatile.Read(ref _abandoned) == 1) return;
-        _updates.Writer.TryWrite(new QueuedUpdate(method, payload));
+        _updates.Writer.TryWrite(message);
         Signal();
     }
 
@@ -114,14 +115,14 @@ public sealed partial class PushConnection : IAsyncDisposable
             while (true)
             {
                 await _pending.WaitAsync(token);
-                if (_alerts.Reader.TryRead(out var alert))
+                if (_alerts.Reader.TryRead(out var queued))
                 {
-                    await _sink.SendAlertAsync(alert, token);
-                    _metrics.Sent(PushMethods.Alert);
+                    await _sink.SendAlertAsync(queued.Alert, token);
+                    _metrics.AlertWritten(Stopwatch.GetElapsedTime(queued.QueuedAt));
                 }
                 else if (_updates.Reader.TryRead(out var update))
                 {
-                    await _sink.SendAsync(update.Method, update.Payload, token);
+                    await _sink.SendAsync(update, token);
                     _metrics.Sent(update.Method);
                 }
 

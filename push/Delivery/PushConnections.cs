@@ -10,11 +10,14 @@ namespace TrafficOrleans.Push.Delivery;
 
 /// <summary>
 /// The push clients connected to this silo and the in-memory spatial filter that decides what each receives. The
-/// bridges call the <c>Publish…</c> methods from their consumer threads; those only filter and enqueue.
+/// bridges call the <c>Publish…</c> methods from their consumer threads; those only filter and enqueue. The filter
+/// tests only the candidates a grid-cell index (<see cref="SubscriptionIndex{T}"/>) gives for a road, not every
+/// connection.
 /// </summary>
 public sealed class PushConnections
 {
     private readonly ConcurrentDictionary<string, PushConnection> _connections = new(StringComparer.Ordinal);
+    private readonly SubscriptionIndex<PushConnection> _index = new();
     private readonly RoadAtlas _roads;
     private readonly PushOptions _options;
     private readonly PushMetrics _metrics;
@@ -44,13 +47,16 @@ public sealed class PushConnections
     {
         var connection = new PushConnection(id, sink, _options, _metrics, _logger) { Subscription = subscription ?? PushSubscription.Everything };
         _connections[id] = connection;
+        _index.Update(connection, null, connection.Subscription);
         return connection;
     }
 
     /// <summary>Removes a client and stops its writer.</summary>
     public async Task CloseAsync(string id)
     {
-        if (_connections.TryRemove(id, out var connection)) await connection.DisposeAsync();
+        if (!_connections.TryRemove(id, out var connection)) return;
+        _index.Update(connection, connection.Subscription, null);
+        await connection.DisposeAsync();
     }
 
     /// <summary>Changes a client's subscription; returns the new one (null when the client is gone).</summary>
@@ -59,8 +65,11 @@ public sealed class PushConnections
         ArgumentNullException.ThrowIfNull(change);
         if (!_connections.TryGetValue(id, out var connection)) return null;
         // Only the client's own hub calls change it, and SignalR runs one call of a connection at a time.
-        connection.Subscription = change(connection.Subscription);
-        return connection.Subscription;
+        var previous = connection.Subscription;
+        var current = change(previous);
+        _index.Update(connection, previous, current);
+        connection.Subscription = current;
+        return current;
     }
 
     /// <summary>The subscription of a client (null when the client is gone).</summary>
@@ -78,7 +87,10 @@ public sealed class PushConnections
     {
         ArgumentNullException.ThrowIfNull(alert);
         var extent = _roads.Find(alert.RoadId)?.Box;
-        foreach (var connection in _connections.Values)
+        var candidates = new HashSet<PushConnection>(ReferenceEqualityComparer.Instance);
+        _index.AddUnfiltered(candidates);
+        _index.AddCandidates(alert.RoadId, extent, candidates);
+        foreach (var connection in candidates)
         {
             if (connection.Subscription.Matches(alert.RoadId, extent)) connection.EnqueueAlert(alert);
         }
@@ -89,33 +101,41 @@ public sealed class PushConnections
     {
         ArgumentNullException.ThrowIfNull(changed);
         if (changed.Count == 0) return;
-        var extents = changed.Select(update => _roads.Find(update.RoadId)?.Box).ToArray();
-        foreach (var connection in _connections.Values)
+        // One message for every unfiltered connection, so its frame is serialised once, not per connection.
+        var everything = new PushMessage(PushMethods.TrafficUpdated, changed);
+        var mine = new Dictionary<PushConnection, List<TrafficUpdate>>(ReferenceEqualityComparer.Instance);
+        var candidates = new HashSet<PushConnection>(ReferenceEqualityComparer.Instance);
+        foreach (var update in changed)
         {
-            if (!connection.WantsUpdates) continue;
-            var subscription = connection.Subscription;
-            if (subscription.IsEverything)
+            var extent = _roads.Find(update.RoadId)?.Box;
+            candidates.Clear();
+            _index.AddCandidates(update.RoadId, extent, candidates);
+            foreach (var connection in candidates)
             {
-                connection.EnqueueUpdate(PushMethods.TrafficUpdated, changed);
-                continue;
+                var subscription = connection.Subscription;
+                if (!connection.WantsUpdates || !subscription.Matches(update.RoadId, extent)) continue;
+                if (!mine.TryGetValue(connection, out var roads)) mine[connection] = roads = [];
+                roads.Add(update);
             }
-
-            var mine = new List<TrafficUpdate>();
-            for (var i = 0; i < changed.Count; i++)
-            {
-                if (subscription.Matches(changed[i].RoadId, extents[i])) mine.Add(changed[i]);
-            }
-
-            if (mine.Count > 0) connection.EnqueueUpdate(PushMethods.TrafficUpdated, mine);
         }
+
+        var unfiltered = new List<PushConnection>();
+        _index.AddUnfiltered(unfiltered);
+        foreach (var connection in unfiltered)
+        {
+            if (connection.WantsUpdates) connection.EnqueueUpdate(everything);
+        }
+
+        foreach (var (connection, roads) in mine) connection.EnqueueUpdate(new PushMessage(PushMethods.TrafficUpdated, roads));
     }
 
     /// <summary>Queues a route-updates event for every client (it concerns the whole graph, not a road).</summary>
     public void PublishGraph(object graphUpdated)
     {
+        var message = new PushMessage(PushMethods.GraphUpdated, graphUpdated);
         foreach (var connection in _connections.Values)
         {
-            if (connection.WantsUpdates) connection.EnqueueUpdate(PushMethods.GraphUpdated, graphUpdated);
+            if (connection.WantsUpdates) connection.EnqueueUpdate(message);
         }
     }
 }

@@ -12,6 +12,8 @@ public sealed class PushMetrics
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _slowDisconnects;
     private readonly Counter<long> _rejected;
+    private readonly Histogram<double> _alertBridgeLag;
+    private readonly Histogram<double> _alertQueueTime;
 
     /// <summary>Creates the instruments; <paramref name="connections"/> is read for the gauges.</summary>
     public PushMetrics(IMeterFactory meterFactory)
@@ -24,6 +26,10 @@ public sealed class PushMetrics
         _dropped = meter.CreateCounter<long>("push.messages.dropped", "{message}", "Queued trafficUpdated/graphUpdated messages a slow client lost to a newer one (drop-oldest).");
         _slowDisconnects = meter.CreateCounter<long>("push.clients.slow_disconnects", "{connection}", "Clients cut off because their alert backlog reached Push:AlertBacklogLimit (alerts are never dropped).");
         _rejected = meter.CreateCounter<long>("push.messages.rejected", "{message}", "Kafka messages the push bridge could not read, by topic.");
+        _alertBridgeLag = meter.CreateHistogram<double>(
+            "push.alert.bridge_lag", "ms", "From an alert's publication on traffic-notifications (its Kafka timestamp) until this silo's bridge read it.");
+        _alertQueueTime = meter.CreateHistogram<double>(
+            "push.alert.queue_time", "ms", "From an alert queued for a connection until written to it (fan-out position, queue wait, serialisation, write).");
         Meter = meter;
     }
 
@@ -31,6 +37,14 @@ public sealed class PushMetrics
     internal Meter Meter { get; }
 
     internal void Sent(string method) => _sent.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    internal void AlertRead(TimeSpan sincePublished) => _alertBridgeLag.Record(Math.Max(0, sincePublished.TotalMilliseconds));
+
+    internal void AlertWritten(TimeSpan sinceQueued)
+    {
+        _alertQueueTime.Record(sinceQueued.TotalMilliseconds);
+        Sent(PushMethods.Alert);
+    }
 
     internal void Dropped(string method) => _dropped.Add(1, new KeyValuePair<string, object?>("method", method));
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,8 @@ public static class PushHostingExtensions
         services.AddTrafficClockFallback();
         services.TryAddSingleton<PipelineHealth>();
         services.AddSignalR().AddMessagePackProtocol();
+        services.AddSingleton<TrafficHubLifetimeManager>();
+        services.AddSingleton<HubLifetimeManager<TrafficHub>>(provider => provider.GetRequiredService<TrafficHubLifetimeManager>());
         services.AddSingleton<PushMetrics>();
         services.AddSingleton<PushConnections>();
         services.AddSingleton<TrafficChanges>();

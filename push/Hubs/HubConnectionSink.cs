@@ -4,8 +4,11 @@ using TrafficOrleans.Push.Delivery;
 
 namespace TrafficOrleans.Push.Hubs;
 
-/// <summary>Writes to one SignalR connection through the hub context (the hub instance itself lives for one call).</summary>
-public sealed class HubConnectionSink(IHubContext<TrafficHub> hubContext, HubCallerContext caller) : IPushSink
+/// <summary>
+/// Writes to one SignalR connection directly (not through <c>IHubContext</c>, which would serialise every message again
+/// for each connection): the shared, once-serialised frame of the <see cref="PushMessage"/>.
+/// </summary>
+public sealed class HubConnectionSink(HubConnectionContext connection) : IPushSink
 {
     /// <inheritdoc />
     public bool WantsUpdates => true;
@@ -14,13 +17,16 @@ public sealed class HubConnectionSink(IHubContext<TrafficHub> hubContext, HubCal
     public Task SendAlertAsync(PushAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return hubContext.Clients.Client(caller.ConnectionId).SendAsync(PushMethods.Alert, alert.Document, cancellationToken);
+        return SendAsync(alert.Message, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task SendAsync(string method, object payload, CancellationToken cancellationToken) =>
-        hubContext.Clients.Client(caller.ConnectionId).SendAsync(method, payload, cancellationToken);
+    public Task SendAsync(PushMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return connection.WriteAsync(message.Frame, cancellationToken).AsTask();
+    }
 
     /// <inheritdoc />
-    public void Abort() => caller.Abort();
+    public void Abort() => connection.Abort();
 }

@@ -13,7 +13,7 @@ namespace TrafficOrleans.Push.Hubs;
 /// per connection and not kept across a reconnect — a client re-subscribes in its reconnected handler and asks
 /// <see cref="GetAlertsSince"/> for what it missed.
 /// </summary>
-public sealed class TrafficHub(PushConnections connections, AlertHistory history, IHubContext<TrafficHub> hubContext) : Hub
+public sealed class TrafficHub(PushConnections connections, AlertHistory history, TrafficHubLifetimeManager lifetime) : Hub
 {
     /// <summary>Most road ids one connection may subscribe to.</summary>
     public const int MaxRoads = 10_000;
@@ -21,7 +21,7 @@ public sealed class TrafficHub(PushConnections connections, AlertHistory history
     /// <inheritdoc />
     public override Task OnConnectedAsync()
     {
-        connections.Open(Context.ConnectionId, new HubConnectionSink(hubContext, Context));
+        connections.Open(Context.ConnectionId, new HubConnectionSink(lifetime.Context(Context.ConnectionId)));
         return Task.CompletedTask;
     }
 

@@ -18,7 +18,7 @@ public sealed class WebSocketSink(WebSocket socket) : IPushSink
     }
 
     /// <inheritdoc />
-    public Task SendAsync(string method, object payload, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SendAsync(PushMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public void Abort() => socket.Abort();
