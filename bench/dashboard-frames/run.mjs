@@ -93,7 +93,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(countUpdates);
-  await page.goto(`${url}/#/map`);
+  await page.goto(`${url}/#/map`, { timeout: 120_000 });
   await page.waitForFunction(() => window.__dashboard?.ready, null, { timeout: 120_000 });
   const lines = await page.evaluate(() => window.__dashboard.lineCount());
   const box = await page.locator("#map").boundingBox();
