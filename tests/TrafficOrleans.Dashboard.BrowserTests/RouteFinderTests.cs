@@ -10,6 +10,22 @@ public sealed class RouteFinderTests(DashboardFixture fixture)
     public async Task Clicking_two_points_draws_three_routes_whose_ETAs_match_the_route_endpoint()
     {
         await using var dashboard = await DashboardPage.OpenAsync(fixture);
+        var (drawn, answer) = await FindRouteAsync(dashboard);
+        var expected = new[] { answer.GetProperty("recommended_route") }.Concat(answer.GetProperty("alternatives").EnumerateArray())
+            .Select(route => route.GetProperty("eta_minutes").GetDouble()).ToList();
+
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(expected, drawn.EnumerateArray().Select(route => route.GetProperty("eta_minutes").GetDouble()));
+        Assert.Equal([true, false, false], drawn.EnumerateArray().Select(route => route.GetProperty("best").GetBoolean()));
+        Assert.All(drawn.EnumerateArray(), route => Assert.True(route.GetProperty("points").GetInt32() >= 2));
+        Assert.Equal(3, await dashboard.Page.Locator(".routes li").CountAsync());
+        await dashboard.ScreenshotAsync("route-found");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    /// <summary>Clicks origin and destination on the route page; returns the drawn routes and the API's answer for the same points.</summary>
+    private async Task<(JsonElement Drawn, JsonElement Answer)> FindRouteAsync(DashboardPage dashboard)
+    {
         await dashboard.GotoAsync("route");
         var map = await dashboard.Page.Locator("#map").BoundingBoxAsync();
         Assert.NotNull(map);
@@ -28,16 +44,6 @@ public sealed class RouteFinderTests(DashboardFixture fixture)
             departure_time = "now",
         });
         response.EnsureSuccessStatusCode();
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var expected = new[] { answer.GetProperty("recommended_route") }.Concat(answer.GetProperty("alternatives").EnumerateArray())
-            .Select(route => route.GetProperty("eta_minutes").GetDouble()).ToList();
-
-        Assert.Equal(3, expected.Count);
-        Assert.Equal(expected, drawn.EnumerateArray().Select(route => route.GetProperty("eta_minutes").GetDouble()));
-        Assert.Equal([true, false, false], drawn.EnumerateArray().Select(route => route.GetProperty("best").GetBoolean()));
-        Assert.All(drawn.EnumerateArray(), route => Assert.True(route.GetProperty("points").GetInt32() >= 2));
-        Assert.Equal(3, await dashboard.Page.Locator(".routes li").CountAsync());
-        await dashboard.ScreenshotAsync("route-found");
-        Assert.Empty(dashboard.Errors);
+        return (drawn, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 }

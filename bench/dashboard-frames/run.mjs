@@ -1,0 +1,115 @@
+// Frame times of the dashboard's live map in Debian's headless Chromium (driven by playwright-core, never a
+// downloaded browser), against a running silo: requestAnimationFrame deltas while trafficUpdated messages arrive
+// (idle), while the user drags the map (pan) and while the wheel zooms in and out (zoom). Prints per phase the
+// frames, p50/p95/max frame time, long frames (> 50 ms, the RAIL budget for a response) and the updates received.
+// A measuring script, not a test: the figures depend on the machine's load, so print them next to `uptime`.
+//
+// Usage: node run.mjs [url=http://localhost:8080] [seconds per phase=20]
+//   The silo should serve the synthetic city of 20,000 roads ticking once a second; see README "Dashboard".
+import { chromium } from "playwright-core";
+
+const url = process.argv[2] ?? process.env.TRAFFIC_URL ?? "http://localhost:8080";
+const seconds = Number(process.argv[3] ?? 20);
+const LONG_FRAME_MS = 50;
+
+// Counts the trafficUpdated messages (and the roads in them) the page's SignalR WebSocket receives.
+function countUpdates() {
+  window.__frames = { messages: 0, roads: 0 };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (typeof event.data !== "string") return;
+        // One WebSocket frame may carry several SignalR messages, each ended by the record separator 0x1e.
+        for (const part of event.data.split("\u001e")) {
+          if (!part.includes('"trafficUpdated"')) continue;
+          window.__frames.messages++;
+          window.__frames.roads += JSON.parse(part).arguments?.[0]?.length ?? 0;
+        }
+      });
+    }
+  };
+}
+
+// Records requestAnimationFrame deltas for `ms` milliseconds; returns them with the update counts of the window.
+function recordFrames(ms) {
+  const before = { ...window.__frames };
+  return new Promise((resolve) => {
+    const deltas = [];
+    const start = performance.now();
+    let last = start;
+    const step = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (now - start < ms) requestAnimationFrame(step);
+      else resolve({ deltas, messages: window.__frames.messages - before.messages, roads: window.__frames.roads - before.roads });
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+async function drag(page, box, until) {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (let i = 0; Date.now() < until; i++) {
+    const dx = (i % 2 ? -1 : 1) * box.width * 0.3;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dx / 3, { steps: 20 });
+    await page.mouse.up();
+  }
+}
+
+async function zoom(page, box, until) {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; Date.now() < until; i++) {
+    await page.mouse.wheel(0, i % 4 < 2 ? -240 : 240);
+    await page.waitForTimeout(400);
+  }
+}
+
+function summary(phase, { deltas, messages, roads }) {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const long = deltas.filter((d) => d > LONG_FRAME_MS);
+  return {
+    phase,
+    frames: deltas.length,
+    "p50 ms": at(0.5).toFixed(1),
+    "p95 ms": at(0.95).toFixed(1),
+    "max ms": sorted[sorted.length - 1].toFixed(0),
+    [`long (>${LONG_FRAME_MS} ms)`]: long.length,
+    "time in long frames": `${((100 * long.reduce((a, b) => a + b, 0)) / deltas.reduce((a, b) => a + b, 0)).toFixed(0)} %`,
+    "updates received": `${messages} msgs, ${roads} roads`,
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(countUpdates);
+  await page.goto(`${url}/#/map`, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__dashboard?.ready, null, { timeout: 120_000 });
+  const lines = await page.evaluate(() => window.__dashboard.lineCount());
+  const box = await page.locator("#map").boundingBox();
+  // Let the first snapshot's restyle and the first ticks settle before measuring.
+  await page.waitForTimeout(3000);
+
+  const results = [];
+  const ms = seconds * 1000;
+  results.push(summary("idle, updates arriving", await page.evaluate(recordFrames, ms)));
+  const [panned] = await Promise.all([page.evaluate(recordFrames, ms), drag(page, box, Date.now() + ms - 500)]);
+  results.push(summary("panning (drag)", panned));
+  const [zoomed] = await Promise.all([page.evaluate(recordFrames, ms), zoom(page, box, Date.now() + ms - 500)]);
+  results.push(summary("zooming (wheel)", zoomed));
+
+  console.log(`${lines} road lines on the map, ${seconds} s per phase, ${url}`);
+  console.table(results);
+} finally {
+  await browser.close();
+}
