@@ -77,7 +77,7 @@ if [ "$REALTIME" -eq 0 ]; then
   traffic ingest simulate --days "$BACKFILL_DAYS" --history-only --resume
   # No LSTM on a first run: measured here it takes twice the gradient-boosted trees' time and does not beat them.
   log "training the forecasting model (once: skipped when a champion exists)"
-  traffic train --no-lstm --if-no-champion
+  traffic train --no-lstm --no-tgcn --if-no-champion
   export Ingest__Simulator__SpeedUp="${Ingest__Simulator__SpeedUp:-$SPEEDUP}"
   log "simulator clock $Ingest__Simulator__SpeedUp× real time: a 5-minute tick every $(awk "BEGIN{print 300/$Ingest__Simulator__SpeedUp}") s"
 else

@@ -23,13 +23,14 @@ public static class EvaluateCommand
         var replay = new Option<string>("--replay") { Description = "Recorded CSV to evaluate on (Ingest:Replay:* settings apply, e.g. Format, StartTime, ZeroSpeedIsMissing).", Required = true };
         var adjacency = new Option<string?>("--adjacency") { Description = "Sensor adjacency matrix of a MatrixCsv recording (neighbour features)." };
         var noLstm = new Option<bool>("--no-lstm") { Description = "Skip the LSTM (faster)." };
-        var command = new Command("evaluate", "Score every model against persistence on a chronological split of a recording.") { replay, adjacency, noLstm };
+        var noTgcn = new Option<bool>("--no-tgcn") { Description = "Skip the T-GCN (faster)." };
+        var command = new Command("evaluate", "Score every model against persistence on a chronological split of a recording.") { replay, adjacency, noLstm, noTgcn };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(replay)!, parse.GetValue(adjacency), parse.GetValue(noLstm), cancellationToken));
+            RunAsync(parse.GetValue(replay)!, parse.GetValue(adjacency), new NeuralModels(!parse.GetValue(noLstm), !parse.GetValue(noTgcn)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string replay, string? adjacency, bool noLstm, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string replay, string? adjacency, NeuralModels neural, CancellationToken cancellationToken)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -71,7 +72,7 @@ public static class EvaluateCommand
                         Console.WriteLine($"{p.Percent:F0}% {p.Stage}");
                     }
                 });
-                results = RealDataEvaluation.Run(dataset, new TrainingOptions { TrainLstm = !noLstm }, progress);
+                results = RealDataEvaluation.Run(dataset, neural.Apply(new TrainingOptions()), progress);
                 task.Value = 100;
             });
 

@@ -32,19 +32,20 @@ public static class TrainCommand
         var weeks = new Option<int?>("--weeks") { Description = "Weeks of history to train on, ending now (default Forecasting:HistoryWeeks, 4)." };
         var replay = new Option<string?>("--replay") { Description = "Train on a recorded CSV instead of traffic_data (Ingest:Replay:* settings apply, e.g. Format, StartTime)." };
         var noLstm = new Option<bool>("--no-lstm") { Description = "Skip the LSTM (faster)." };
+        var noTgcn = new Option<bool>("--no-tgcn") { Description = "Skip the T-GCN (faster)." };
         var modelDirectory = new Option<string?>("--model-dir") { Description = "Where model artefacts go (default Forecasting:ModelDirectory)." };
         var ifNoChampion = new Option<bool>("--if-no-champion")
         {
             Description = "Do nothing when the registry already has a champion (a first run trains once; later runs reuse it).",
         };
-        var command = new Command("train", "Train, evaluate and (if better) promote the forecasting models.") { weeks, replay, noLstm, modelDirectory, ifNoChampion };
+        var command = new Command("train", "Train, evaluate and (if better) promote the forecasting models.") { weeks, replay, noLstm, noTgcn, modelDirectory, ifNoChampion };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(weeks), parse.GetValue(replay), parse.GetValue(noLstm), parse.GetValue(modelDirectory), parse.GetValue(ifNoChampion), cancellationToken));
+            parse.GetValue(weeks), parse.GetValue(replay), new NeuralModels(!parse.GetValue(noLstm), !parse.GetValue(noTgcn)), parse.GetValue(modelDirectory), parse.GetValue(ifNoChampion), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        int? weeks, string? replay, bool noLstm, string? modelDirectory, bool ifNoChampion, CancellationToken cancellationToken)
+        int? weeks, string? replay, NeuralModels neural, string? modelDirectory, bool ifNoChampion, CancellationToken cancellationToken)
     {
         var overrides = new Dictionary<string, string?>();
         if (replay is not null)
@@ -72,7 +73,7 @@ public static class TrainCommand
 
         try
         {
-            return await TrainAsync(host, logger, dataSource, replay, historyWeeks, noLstm, directory, cancellationToken);
+            return await TrainAsync(host, logger, dataSource, replay, historyWeeks, neural, directory, cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
@@ -83,7 +84,7 @@ public static class TrainCommand
     }
 
     private static async Task<int> TrainAsync(
-        IHost host, ILogger logger, NpgsqlDataSource dataSource, string? replay, int historyWeeks, bool noLstm, string directory,
+        IHost host, ILogger logger, NpgsqlDataSource dataSource, string? replay, int historyWeeks, NeuralModels neural, string directory,
         CancellationToken cancellationToken)
     {
         var loading = Stopwatch.StartNew();
@@ -108,7 +109,7 @@ public static class TrainCommand
 
         logger.LogInformation("Loaded {Roads} roads × {Steps} five-minute steps in {Seconds:F1} s", dataset.Roads.Count, dataset.Length, loading.Elapsed.TotalSeconds);
         var runner = new TrainingRunner(new ModelRegistry(dataSource), directory, logger: host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TrainingRunner>());
-        var options = new TrainingOptions { TrainLstm = !noLstm };
+        var options = neural.Apply(new TrainingOptions());
         TrainingRunResult? result = null;
         var lastDecile = -1;
         await AnsiConsole.Progress()
