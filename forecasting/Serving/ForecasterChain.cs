@@ -1,5 +1,6 @@
 using TrafficOrleans.Forecasting.Evaluation;
 using TrafficOrleans.Forecasting.Models;
+using TrafficOrleans.GrainInterfaces.Messages;
 
 namespace TrafficOrleans.Forecasting.Serving;
 
@@ -8,7 +9,7 @@ namespace TrafficOrleans.Forecasting.Serving;
 /// profile, then persistence — so a road with little history (cold start) still gets a forecast that says which
 /// model made it. With no history and no profile it returns the free-flow speed, model <c>free-flow</c>,
 /// confidence 0. Confidence comes from the model's 10–90 % interval where it has one (<see cref="ResidualIntervals"/>),
-/// otherwise from its validation MAE (<see cref="ConfidenceEstimator"/>). Thread-safe and allocation-free.
+/// otherwise from its validation MAE (<see cref="ConfidenceEstimator"/>); such a model's interval goes on the wire too. Thread-safe; allocates only that interval record.
 /// </summary>
 public sealed class ForecasterChain
 {
@@ -42,14 +43,25 @@ public sealed class ForecasterChain
             if (_models[i].CanForecast(input))
             {
                 var forecast = _models[i].Forecast(input);
-                var confidence = _models[i] is GradientBoostedForecaster { Intervals: { } intervals }
-                    ? intervals.Accuracy(input, forecast) * ConfidenceEstimator.WindowQuality(input)
-                    : ConfidenceEstimator.Overall(_quality[i], input);
-                return new ChainedForecast(forecast, confidence, i);
+                if (_models[i] is GradientBoostedForecaster { Intervals: { } intervals })
+                {
+                    var confidence = intervals.Accuracy(input, forecast) * ConfidenceEstimator.WindowQuality(input);
+                    return new ChainedForecast(forecast, confidence, i, IntervalOf(intervals, input, forecast));
+                }
+
+                return new ChainedForecast(forecast, ConfidenceEstimator.Overall(_quality[i], input), i);
             }
         }
 
         var f = input.FreeFlowSpeed;
         return new ChainedForecast(new SpeedForecast(f, f, f, FreeFlowModel, FreeFlowModel), 0, _models.Length);
+    }
+
+    private static PredictionInterval IntervalOf(ResidualIntervals intervals, in ForecastInput input, SpeedForecast forecast)
+    {
+        var (low10, high10) = intervals.Interval(input, forecast.Speed10, 0);
+        var (low20, high20) = intervals.Interval(input, forecast.Speed20, 1);
+        var (low30, high30) = intervals.Interval(input, forecast.Speed30, 2);
+        return new PredictionInterval(low10, high10, low20, high20, low30, high30);
     }
 }

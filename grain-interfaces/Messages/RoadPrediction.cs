@@ -6,7 +6,8 @@ namespace TrafficOrleans.GrainInterfaces.Messages;
 /// A road's speed forecast 10/20/30 minutes ahead of <see cref="Timestamp"/> (the reading it was made from):
 /// the value of a <c>traffic-predictions</c> message and a row of <c>predictions</c>. Speeds are km/h.
 /// <see cref="JamFactor"/> is the reading's jam factor (0–10), carried for the <c>severe_traffic</c> alert; it is
-/// optional so that messages produced before it existed still decode (as null).
+/// optional so that messages produced before it existed still decode (as null). <see cref="Interval"/> is the model's
+/// 10–90 % range per horizon, null for models without calibrated intervals and in older messages.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RoadPrediction(
@@ -19,4 +20,5 @@ public sealed record RoadPrediction(
     [property: Id(6), JsonPropertyName("predicted_speed_30min")] double PredictedSpeed30Min,
     [property: Id(7), JsonPropertyName("prediction_confidence")] double PredictionConfidence,
     [property: Id(8), JsonPropertyName("model_version")] string ModelVersion,
-    [property: Id(9), JsonPropertyName("jam_factor")] double? JamFactor = null);
+    [property: Id(9), JsonPropertyName("jam_factor")] double? JamFactor = null,
+    [property: Id(10), JsonPropertyName("prediction_interval")] PredictionInterval? Interval = null);

@@ -58,6 +58,15 @@ public sealed class IntervalTests
         Assert.True(bHigh - bLow > aHigh - aLow, $"jammed width {bHigh - bLow:F2}, steady {aHigh - aLow:F2}");
         Assert.True(b.Confidence < a.Confidence, $"jammed {b.Confidence:F3}, steady {a.Confidence:F3}");
         Assert.InRange(a.Confidence, 0.5, 1);
+
+        // The same ranges travel with the prediction; a model without intervals sends none.
+        var wire = b.ToPrediction(Guid.NewGuid(), now, dataset.Roads[0].RoadId, freeFlow * 0.2);
+        Assert.NotNull(wire.Interval);
+        Assert.Equal(bLow, wire.Interval.Low30Min, 3);
+        Assert.Equal(bHigh, wire.Interval.High30Min, 3);
+        Assert.True(wire.Interval.Low10Min <= wire.Interval.High10Min && wire.Interval.Low20Min <= wire.Interval.High20Min);
+        var withoutIntervals = ForecasterChain.Standard(trees, new ModelQuality([1, 1, 1], 40), profile, new ModelQuality([2, 2, 2], 40), new ModelQuality([2, 2, 2], 40));
+        Assert.Null(withoutIntervals.Forecast(new ForecastInput(dataset.Roads[0].RoadId, now, now, steady, [], freeFlow, 0, false)).Interval);
     }
 
     private static List<TrafficReading> NoisyRoads(int roads, int days, int seed)

@@ -43,4 +43,39 @@ public sealed class RoadPredictionRulesTests
         Assert.Equal("negative-speed", category);
         Assert.Contains("predicted_speed_10min", reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_interval_must_hold_speeds_with_its_low_bound_below_its_high_bound()
+    {
+        var limits = new MessageLimits();
+        var good = Prediction(29) with { Interval = new PredictionInterval(25, 33, 22, 34, 20, 35) };
+        Assert.Null(RoadPredictionRules.Check(good, limits, At));
+        Assert.Equal("invalid-interval", RoadPredictionRules.Check(good with { Interval = good.Interval with { Low20Min = 40 } }, limits, At)?.Category);
+        Assert.Equal("negative-speed", RoadPredictionRules.Check(good with { Interval = good.Interval with { Low30Min = -1 } }, limits, At)?.Category);
+    }
+
+    [Fact]
+    public void Bound_drops_an_interval_with_a_non_finite_bound_and_orders_the_rest()
+    {
+        var limits = new MessageLimits();
+        var broken = Prediction(29) with { Interval = new PredictionInterval(25, double.NaN, 22, 34, 20, 35) };
+        Assert.Null(RoadPredictionRules.Bound(broken, limits).Interval);
+
+        var crossed = Prediction(29) with { Interval = new PredictionInterval(-4, 33, 30, 22, 20, 1e9) };
+        var bounded = RoadPredictionRules.Bound(crossed, limits).Interval!;
+        Assert.Equal(new PredictionInterval(0, 33, 30, 30, 20, limits.MaxSpeedKmh), bounded);
+        Assert.Null(RoadPredictionRules.Check(RoadPredictionRules.Bound(crossed, limits), limits, At));
+    }
+
+    [Fact]
+    public void The_decoder_reads_a_prediction_interval_and_still_reads_messages_without_one()
+    {
+        var old = """{"event_id":"8f1e2a52-8a43-4e0e-9e57-0f6b9c1e2d11","timestamp":"2026-11-28T04:00:00Z","road_id":"r","current_speed":30,"predicted_speed_10min":29,"predicted_speed_20min":28,"predicted_speed_30min":27,"prediction_confidence":0.8,"model_version":"m"}""";
+        Assert.True(PredictionDecoder.TryDecode(Encoding.UTF8.GetBytes(old), new MessageLimits(), At, out var decoded, out _, out _));
+        Assert.Null(decoded!.Interval);
+
+        var withInterval = old.Replace("\"model_version\":\"m\"", "\"model_version\":\"m\",\"prediction_interval\":{\"low_10min\":25,\"high_10min\":33,\"low_20min\":22,\"high_20min\":34,\"low_30min\":20,\"high_30min\":35}", StringComparison.Ordinal);
+        Assert.True(PredictionDecoder.TryDecode(Encoding.UTF8.GetBytes(withInterval), new MessageLimits(), At, out decoded, out _, out _));
+        Assert.Equal(new PredictionInterval(25, 33, 22, 34, 20, 35), decoded!.Interval);
+    }
 }
