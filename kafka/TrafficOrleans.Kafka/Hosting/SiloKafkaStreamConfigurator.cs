@@ -38,8 +38,15 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
             // included. Consumers here dead-letter what they cannot process themselves, so a failing delivery means
             // an outage (PostgreSQL, Kafka): retry it, with Orleans' backoff, until the outage is over.
             agent.MaxEventDeliveryTime = Timeout.InfiniteTimeSpan;
+            // A receiver's start is a broker round trip (its committed offset). With every receiver starting at once
+            // on a busy silo it overran Orleans' 5 s default, and after 6 failed starts Orleans abandons the queue
+            // until the next rebalance: a partition nobody reads. Seen once in the push benchmark.
+            agent.InitQueueTimeout = InitQueueTimeout;
         }));
     }
+
+    /// <summary>How long a queue receiver may take to start (Orleans' default is 5 s).</summary>
+    public static readonly TimeSpan InitQueueTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Configures the provider's options.</summary>
     public SiloKafkaStreamConfigurator ConfigureKafka(Action<OptionsBuilder<KafkaStreamOptions>> configureOptions)

@@ -40,6 +40,8 @@ public sealed partial class KafkaQueueAdapterReceiver(
 
     private void Assign(TimeSpan timeout)
     {
+        // Orleans retries a failed start on the same receiver: the consumer of a failed attempt must not leak.
+        _consumer?.Dispose();
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Consuming.KafkaConsumerConfig.AssignedPartitions(options, topic.ConsumerGroup, clientId))
             .SetErrorHandler((_, error) => LogClientError(logger, partition.ToString(), error.Code, error.Reason))
             .Build();
