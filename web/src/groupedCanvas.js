@@ -1,5 +1,5 @@
 // Leaflet's canvas renderer with one stroke per style instead of one per line — the optimisation Leaflet 1.9 leaves
-// as a TODO in Canvas._updatePoly. A live tick restyles thousands of roads and a pan or zoom re-projects all of them;
+// as unfinished in Canvas._updatePoly (its own comment there). A live tick restyles thousands of roads and a pan or zoom re-projects all of them;
 // either way the whole view is redrawn, and 20,000 separate beginPath/stroke calls with their state changes were
 // what a redraw cost. Hit-testing (clicks on roads) is Leaflet's own, per line.
 import L from "leaflet";
