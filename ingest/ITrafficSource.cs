@@ -1,3 +1,5 @@
+using TrafficOrleans.Roads;
+
 namespace TrafficOrleans.Ingest;
 
 /// <summary>
@@ -17,6 +19,13 @@ public interface ITrafficSource
     /// days in minutes.
     /// </summary>
     TimeProvider Clock { get; }
+
+    /// <summary>
+    /// Which of the source's roads feed which (the simulator's city, a benchmark's adjacency matrix, the roads of
+    /// the latest HERE response), or null when the source has no road graph. Ingestion sets each reading's
+    /// <c>neighbour_ratio</c> from it and training builds the neighbour features from it: one graph for both.
+    /// </summary>
+    RoadAdjacency? Adjacency { get; }
 
     /// <summary>Whether <see cref="ReadRangeAsync"/> works (false for live sources, which only know "now").</summary>
     bool CanReadRange { get; }

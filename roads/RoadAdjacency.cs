@@ -76,6 +76,21 @@ public sealed class RoadAdjacency
     /// <summary>Roads that <paramref name="roadId"/> flows into (empty when none or unknown).</summary>
     public IReadOnlyList<string> SuccessorsOf(string roadId) => _downstream.GetValueOrDefault(roadId, None);
 
+    /// <summary>
+    /// The roads whose traffic a forecast of <paramref name="roadId"/> looks at: its feeders, then its successors,
+    /// each once and never the road itself. Ingestion (per tick) and training (per step) both average over this
+    /// list in this order, so a served model sees exactly the neighbour values it was trained on.
+    /// </summary>
+    public IReadOnlyList<string> NeighboursOf(string roadId)
+    {
+        // Self-loops never enter the maps (FromEdges, FromSegments), so only the union needs de-duplicating.
+        var feeders = FeedersOf(roadId);
+        var successors = SuccessorsOf(roadId);
+        if (successors.Count == 0) return feeders;
+        if (feeders.Count == 0) return successors;
+        return [.. feeders.Concat(successors).Distinct(StringComparer.Ordinal)];
+    }
+
     private static void Append(Dictionary<string, List<string>> map, string key, string value)
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];

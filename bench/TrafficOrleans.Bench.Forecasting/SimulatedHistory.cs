@@ -24,8 +24,7 @@ internal static class SimulatedHistory
         var options = new SimulatorOptions { RoadNetworkPath = FindSnapshot() };
         var source = SimulatorTrafficSource.Create(options, new ReadingPreprocessor(Options.Create(new IngestOptions()), new IngestMetrics(Meters)));
         var to = new DateTimeOffset(2026, 11, 23, 17, 0, 0, TimeSpan.Zero);
-        var neighbours = TrainingDataLoader.Neighbours(source.Model.Adjacency, source.Model.Roads.Select(r => r.RoadId));
-        return await TrainingDataLoader.FromSourceAsync(source, to.AddDays(-days), to, neighbours);
+        return await TrainingDataLoader.FromSourceAsync(source, to.AddDays(-days), to);
     }
 
     /// <summary>The forecasting library's synthetic corridors.</summary>

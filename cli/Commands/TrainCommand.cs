@@ -58,7 +58,8 @@ public static class TrainCommand
         var postgres = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set (environment ConnectionStrings__Postgres).");
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
-        if (replay is not null) builder.AddTrafficSources();
+        // The configured source's road graph gives the neighbour features; ingestion sets neighbour_ratio from the same graph.
+        builder.AddTrafficSources();
         using var host = await CliHost.BuildAsync(builder, cancellationToken);
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrafficOrleans.Cli.Train");
@@ -104,7 +105,9 @@ public static class TrainCommand
                 end = latest.Timestamp + ForecastHorizons.Step;
             }
 
-            dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, end, historyWeeks, cancellationToken: cancellationToken);
+            var adjacency = host.Services.GetRequiredService<ITrafficSource>().Adjacency;
+            if (adjacency is null) logger.LogWarning("The traffic source has no road graph yet: training without neighbour features");
+            dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, end, historyWeeks, adjacency, cancellationToken);
         }
 
         logger.LogInformation("Loaded {Roads} roads × {Steps} five-minute steps in {Seconds:F1} s", dataset.Roads.Count, dataset.Length, loading.Elapsed.TotalSeconds);

@@ -23,12 +23,6 @@ public static class ReplayDatasets
     public static async Task<TrafficDataset> LoadAsync(ReplayTrafficSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var dataset = await TrainingDataLoader.FromSourceAsync(source, source.Start, source.End.Add(ForecastHorizons.Step), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (source.Adjacency is not null)
-        {
-            dataset.FillNeighbourRatios(TrainingDataLoader.Neighbours(source.Adjacency, dataset.Roads.Select(r => r.RoadId)));
-        }
-
-        return dataset;
+        return await TrainingDataLoader.FromSourceAsync(source, source.Start, source.End.Add(ForecastHorizons.Step), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,7 +23,7 @@ public static class TrainingDataLoader
         NpgsqlDataSource dataSource,
         DateTimeOffset from,
         DateTimeOffset to,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? adjacency = null,
+        RoadAdjacency? adjacency = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -73,7 +73,7 @@ public static class TrainingDataLoader
         NpgsqlDataSource dataSource,
         DateTimeOffset until,
         int weeks = DefaultWeeks,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? adjacency = null,
+        RoadAdjacency? adjacency = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
@@ -88,7 +88,7 @@ public static class TrainingDataLoader
         ITrafficSource source,
         DateTimeOffset from,
         DateTimeOffset to,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? adjacency = null,
+        RoadAdjacency? adjacency = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -106,10 +106,13 @@ public static class TrainingDataLoader
             }
         }
 
-        return Build(builder, adjacency, $"source '{source.Name}' produced no readings between {from:u} and {to:u}");
+        return Build(builder, adjacency ?? source.Adjacency, $"source '{source.Name}' produced no readings between {from:u} and {to:u}");
     }
 
-    /// <summary>Neighbours of each road for the neighbour features: its feeders (upstream) and successors (downstream).</summary>
+    /// <summary>
+    /// Neighbours of each road for the neighbour features (<see cref="RoadAdjacency.NeighboursOf"/>: feeders, then
+    /// successors), the same list ingestion averages over when it sets <c>neighbour_ratio</c>.
+    /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Neighbours(RoadAdjacency adjacency, IEnumerable<string> roadIds)
     {
         ArgumentNullException.ThrowIfNull(adjacency);
@@ -117,8 +120,8 @@ public static class TrainingDataLoader
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var id in roadIds)
         {
-            var list = adjacency.FeedersOf(id).Concat(adjacency.SuccessorsOf(id)).Distinct(StringComparer.Ordinal).ToArray();
-            if (list.Length > 0)
+            var list = adjacency.NeighboursOf(id);
+            if (list.Count > 0)
             {
                 result[id] = list;
             }
@@ -127,7 +130,11 @@ public static class TrainingDataLoader
         return result;
     }
 
-    private static TrafficDataset Build(
-        TrafficDatasetBuilder builder, IReadOnlyDictionary<string, IReadOnlyList<string>>? adjacency, string whenEmpty) =>
-        builder.Count == 0 ? throw new InvalidOperationException($"Nothing to train on: {whenEmpty}.") : builder.Build(adjacency);
+    private static TrafficDataset Build(TrafficDatasetBuilder builder, RoadAdjacency? adjacency, string whenEmpty)
+    {
+        if (builder.Count == 0) throw new InvalidOperationException($"Nothing to train on: {whenEmpty}.");
+        var dataset = builder.Build();
+        if (adjacency is not null) dataset.FillNeighbourRatios(Neighbours(adjacency, dataset.Roads.Select(road => road.RoadId)));
+        return dataset;
+    }
 }

@@ -3,8 +3,9 @@ using TrafficOrleans.GrainInterfaces.Messages;
 namespace TrafficOrleans.Forecasting.Serving;
 
 /// <summary>
-/// Turns a road grain's recent readings into a forecast: lays them on the 5-minute grid that ends at the newest
-/// reading (gaps become NaN, so the models see missing steps rather than shifted ones) and asks the chain.
+/// Turns a road grain's recent readings into a forecast: lays their speeds and <c>neighbour_ratio</c>s on the
+/// 5-minute grid that ends at the newest reading (gaps become NaN, so the models see missing steps rather than
+/// shifted ones) and asks the chain.
 /// </summary>
 public static class ReadingWindowForecast
 {
@@ -23,16 +24,21 @@ public static class ReadingWindowForecast
 
         var latest = recent[^1];
         Span<float> speeds = stackalloc float[ForecastHorizons.WindowSteps];
-        Fill(recent, speeds);
+        Span<float> neighbourRatios = stackalloc float[ForecastHorizons.WindowSteps];
+        Fill(recent, speeds, neighbourRatios);
         var input = new ForecastInput(
-            latest.RoadId, latest.Timestamp, asOf, speeds, [], (float)latest.FreeFlowSpeed, (float)latest.JamFactor, latest.IsRushHour);
+            latest.RoadId, latest.Timestamp, asOf, speeds, neighbourRatios, (float)latest.FreeFlowSpeed, (float)latest.JamFactor, latest.IsRushHour);
         return chain.Forecast(input).ToPrediction(latest.EventId, latest.Timestamp, latest.RoadId, latest.CurrentSpeed);
     }
 
-    /// <summary>Speeds of the window ending at the newest reading, oldest first; NaN where no reading fell.</summary>
-    internal static void Fill(IReadOnlyList<TrafficReading> recent, Span<float> speeds)
+    /// <summary>
+    /// Speeds and neighbour ratios of the window ending at the newest reading, oldest first; NaN where no reading
+    /// fell or it carried no neighbour ratio.
+    /// </summary>
+    internal static void Fill(IReadOnlyList<TrafficReading> recent, Span<float> speeds, Span<float> neighbourRatios)
     {
         speeds.Fill(float.NaN);
+        neighbourRatios.Fill(float.NaN);
         var newest = recent[^1].Timestamp;
         var step = ForecastHorizons.Step.Ticks;
         for (var i = recent.Count - 1; i >= 0; i--)
@@ -48,6 +54,7 @@ public static class ReadingWindowForecast
             if (float.IsNaN(speeds[slot]))
             {
                 speeds[slot] = (float)recent[i].CurrentSpeed;
+                neighbourRatios[slot] = recent[i].NeighbourRatio is { } ratio ? (float)ratio : float.NaN;
             }
         }
     }

@@ -1,4 +1,6 @@
 using TrafficOrleans.Ingest.Preprocessing;
+using TrafficOrleans.Roads;
+using TrafficOrleans.Roads.Here;
 
 namespace TrafficOrleans.Ingest.Here;
 
@@ -12,6 +14,10 @@ public sealed class HereTrafficSource(HereTrafficClient client, ReadingPreproces
     public TimeProvider Clock => clock;
 
     /// <inheritdoc />
+    /// <remarks>Null until the first poll; then the graph of the latest response's segments.</remarks>
+    public RoadAdjacency? Adjacency { get; private set; }
+
+    /// <inheritdoc />
     public bool CanReadRange => false;
 
     /// <inheritdoc />
@@ -19,6 +25,8 @@ public sealed class HereTrafficSource(HereTrafficClient client, ReadingPreproces
     public async Task<TrafficBatch> PollAsync(DateTimeOffset observedAt, CancellationToken cancellationToken)
     {
         var response = await client.GetFlowAsync(cancellationToken);
+        // HERE may add or drop segments between polls; 772 segments take well under a millisecond to relink.
+        Adjacency = RoadAdjacency.FromSegments(HereRoadNetwork.ToSegments(response));
         return HereFlowReadings.ToBatch(response, observedAt, preprocessor, Name);
     }
 

@@ -40,7 +40,8 @@ public sealed class ReplayTrafficSource : ITrafficSource
     /// <summary>Timestamp of the last recorded reading.</summary>
     public DateTimeOffset End => _recording.End;
 
-    /// <summary>Sensor adjacency of a matrix recording, when an adjacency file was given.</summary>
+    /// <inheritdoc />
+    /// <remarks>A matrix recording's sensor adjacency, when an adjacency file was given.</remarks>
     public RoadAdjacency? Adjacency { get; }
 
     /// <summary>Loads the file named by <paramref name="options"/> (the whole file is read once, here).</summary>

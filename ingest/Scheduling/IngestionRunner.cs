@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TrafficOrleans.Ingest.DualWrite;
+using TrafficOrleans.Ingest.Preprocessing;
 
 namespace TrafficOrleans.Ingest.Scheduling;
 
@@ -16,7 +17,7 @@ public sealed partial class IngestionRunner(ITrafficSource source, TrafficBatchW
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var batch = await source.PollAsync(tick, cancellationToken);
+            var batch = NeighbourRatios.Annotate(await source.PollAsync(tick, cancellationToken), source.Adjacency);
             var result = await writer.WriteAsync(batch, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.Polled(source.Name, batch.Readings.Count, elapsed);

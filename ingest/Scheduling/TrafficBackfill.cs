@@ -1,4 +1,5 @@
 using TrafficOrleans.Ingest.DualWrite;
+using TrafficOrleans.Ingest.Preprocessing;
 
 namespace TrafficOrleans.Ingest.Scheduling;
 
@@ -30,7 +31,7 @@ public sealed class TrafficBackfill(ITrafficSource source, TrafficBatchWriter wr
         var pendingReadings = 0;
         await foreach (var batch in source.ReadRangeAsync(from, to, interval, cancellationToken))
         {
-            pending.Add(batch);
+            pending.Add(NeighbourRatios.Annotate(batch, source.Adjacency));
             pendingReadings += batch.Readings.Count + batch.Rejected.Count;
             if (pendingReadings < readingsPerTransaction) continue;
             progress = await FlushAsync(pending, progress, publish, cancellationToken);

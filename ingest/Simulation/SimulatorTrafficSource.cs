@@ -38,6 +38,9 @@ public sealed class SimulatorTrafficSource : ITrafficSource
     public TimeProvider Clock { get; }
 
     /// <inheritdoc />
+    public RoadAdjacency? Adjacency => Model.Adjacency;
+
+    /// <inheritdoc />
     public bool CanReadRange => true;
 
     /// <summary>

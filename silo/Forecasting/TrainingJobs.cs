@@ -9,6 +9,7 @@ using TrafficOrleans.GrainInterfaces.Grains;
 using TrafficOrleans.Grains.Forecasting;
 using TrafficOrleans.Storage.Postgres;
 using TrafficOrleans.GrainInterfaces.Time;
+using TrafficOrleans.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TrafficOrleans.Silo.Forecasting;
@@ -30,6 +31,7 @@ public sealed partial class TrainingJobs(
     ILocalSiloDetails silo,
     TimeProvider clock,
     [FromKeyedServices(TrafficClock.Key)] TimeProvider trafficClock,
+    IEnumerable<ITrafficSource> sources,
     ILoggerFactory loggerFactory) : ITrainingJobs
 {
     /// <summary>How often the running job's status is written (also its heartbeat, see <see cref="TrainingJobStore.StaleAfter"/>).</summary>
@@ -85,7 +87,9 @@ public sealed partial class TrainingJobs(
         {
             var settings = options.Value;
             Update(id, j => j with { Stage = "load history" });
-            var dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, trafficClock.GetUtcNow(), settings.HistoryWeeks, cancellationToken: stopping);
+            // The ingest source's road graph, the one neighbour_ratio is computed from; a silo without ingestion has none.
+            var adjacency = sources.FirstOrDefault()?.Adjacency;
+            var dataset = await TrainingDataLoader.LastWeeksFromPostgresAsync(dataSource, trafficClock.GetUtcNow(), settings.HistoryWeeks, adjacency, stopping);
             var runner = new TrainingRunner(registry, settings.ModelDirectory, clock, loggerFactory.CreateLogger<TrainingRunner>());
             var lastLogged = -10.0;
             var progress = new SynchronousProgress(p =>

@@ -10,21 +10,25 @@ public sealed class ServingInputTests
 {
     private static readonly DateTimeOffset T = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
-    private static TrafficReading Reading(DateTimeOffset at, double speed) =>
-        new(Guid.NewGuid(), at, "r1", "Kim Ma", speed, 50, 2, CongestionLevel.Free, speed / 50, false, null);
+    private static TrafficReading Reading(DateTimeOffset at, double speed, double? neighbourRatio = null) =>
+        new(Guid.NewGuid(), at, "r1", "Kim Ma", speed, 50, 2, CongestionLevel.Free, speed / 50, false, null, neighbourRatio);
 
     [Fact]
     public void Missing_steps_stay_missing_instead_of_shifting_older_readings()
     {
         // Readings at −20, −10 (a step missing between), −5 and 0 minutes; the 0-minute one 20 s late.
         IReadOnlyList<TrafficReading> recent =
-            [Reading(T.AddMinutes(-20), 20), Reading(T.AddMinutes(-10), 30), Reading(T.AddMinutes(-5), 35), Reading(T.AddSeconds(20), 40)];
+            [Reading(T.AddMinutes(-20), 20, 0.5), Reading(T.AddMinutes(-10), 30), Reading(T.AddMinutes(-5), 35, 0.7), Reading(T.AddSeconds(20), 40, 0.8)];
         var speeds = new float[ForecastHorizons.WindowSteps];
+        var neighbourRatios = new float[ForecastHorizons.WindowSteps];
 
-        ReadingWindowForecast.Fill(recent, speeds);
+        ReadingWindowForecast.Fill(recent, speeds, neighbourRatios);
 
         Assert.Equal([20f, float.NaN, 30f, 35f, 40f], speeds[^5..]);
         Assert.All(speeds[..^5], s => Assert.True(float.IsNaN(s)));
+        // Aligned with the speeds; a reading without a neighbour ratio (an old message) leaves its step missing.
+        Assert.Equal([0.5f, float.NaN, float.NaN, 0.7f, 0.8f], neighbourRatios[^5..]);
+        Assert.All(neighbourRatios[..^5], r => Assert.True(float.IsNaN(r)));
     }
 
     [Fact]

@@ -86,6 +86,25 @@ public sealed class TrafficReadingRulesTests
         Assert.Null(JsonSerializer.Deserialize<TrafficReading>(json, TrafficJson.Strict)!.Coordinates);
     }
 
+    [Fact]
+    public void A_message_from_before_neighbour_ratio_decodes_without_one()
+    {
+        var json = JsonSerializer.Serialize(Good(), TrafficJson.Options).Replace(",\"neighbour_ratio\":null", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("neighbour_ratio", json, StringComparison.Ordinal);
+        var decoded = JsonSerializer.Deserialize<TrafficReading>(json, TrafficJson.Strict)!;
+        Assert.Null(decoded.NeighbourRatio);
+        Assert.Null(TrafficReadingRules.Check(decoded, Limits, Now));
+    }
+
+    [Theory]
+    [InlineData(0.63, null)]
+    [InlineData(0.0, null)]
+    [InlineData(-0.1, "invalid-neighbour-ratio")]
+    [InlineData(double.NaN, "invalid-neighbour-ratio")]
+    [InlineData(double.PositiveInfinity, "invalid-neighbour-ratio")]
+    public void A_neighbour_ratio_must_be_finite_and_non_negative(double ratio, string? category) =>
+        Assert.Equal(category, TrafficReadingRules.Check(Good() with { NeighbourRatio = ratio }, Limits, Now)?.Category);
+
     private sealed class SetOfRoads(params string[] roads) : IKnownRoads
     {
         public bool Contains(string roadId) => roads.Contains(roadId);

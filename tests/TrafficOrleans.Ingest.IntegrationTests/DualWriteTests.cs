@@ -1,5 +1,7 @@
 using TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using TrafficOrleans.Ingest.Preprocessing;
+using TrafficOrleans.Ingest.Scheduling;
 
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
@@ -48,6 +50,30 @@ public sealed class DualWriteTests(ServersFixture database) : IAsyncLifetime
         Assert.Equal(
             await database.CountAsync("SELECT count(*) FROM traffic_data"),
             await database.CountAsync("SELECT count(*) FROM outbox o JOIN traffic_data t ON t.road_id = o.message_key AND convert_from(o.payload, 'UTF8')::jsonb->>'event_id' = t.event_id::text"));
+    }
+
+    [Fact]
+    public async Task A_polled_tick_announces_each_reading_with_its_neighbours_ratio()
+    {
+        var simulator = Pipeline.Simulator();
+        var runner = new IngestionRunner(simulator, Pipeline.Writer(database.DataSource), new IngestMetrics(Pipeline.Meters), NullLogger<IngestionRunner>.Instance);
+
+        await runner.RunOnceAsync(Tick, CancellationToken.None);
+
+        var expected = NeighbourRatios.Annotate(await simulator.PollAsync(Tick, CancellationToken.None), simulator.Adjacency).Readings
+            .Where(r => r.NeighbourRatio is not null)
+            .ToDictionary(r => r.RoadId, r => r.NeighbourRatio!.Value);
+        Assert.NotEmpty(expected);
+        await using var query = database.DataSource.CreateCommand(
+            "SELECT message_key, (convert_from(payload, 'UTF8')::jsonb->>'neighbour_ratio')::float8 FROM outbox WHERE topic = 'traffic-raw'");
+        await using var rows = await query.ExecuteReaderAsync();
+        var announced = new Dictionary<string, double>();
+        while (await rows.ReadAsync())
+        {
+            if (!rows.IsDBNull(1)) announced[rows.GetString(0)] = rows.GetDouble(1);
+        }
+
+        Assert.Equal(expected.OrderBy(p => p.Key), announced.OrderBy(p => p.Key));
     }
 
     [Fact]

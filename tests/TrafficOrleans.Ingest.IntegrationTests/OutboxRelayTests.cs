@@ -49,7 +49,7 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
         Assert.Equal(expected.Keys.Order(), messages.Select(m => m.Message.Key!).Order());
         using var json = JsonDocument.Parse(messages[0].Message.Value);
         Assert.Equal(
-            ["event_id", "timestamp", "road_id", "road_name", "current_speed", "free_flow_speed", "jam_factor", "congestion_level", "speed_ratio", "is_rush_hour", "coordinates"],
+            ["event_id", "timestamp", "road_id", "road_name", "current_speed", "free_flow_speed", "jam_factor", "congestion_level", "speed_ratio", "is_rush_hour", "coordinates", "neighbour_ratio"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 

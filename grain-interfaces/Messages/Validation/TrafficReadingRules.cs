@@ -20,6 +20,7 @@ public static class TrafficReadingRules
             ?? FreeFlow(reading.FreeFlowSpeed, limits)
             ?? JamFactor(reading.JamFactor, limits)
             ?? Ratio(reading.SpeedRatio)
+            ?? NeighbourRatio(reading.NeighbourRatio)
             ?? Level(reading.CongestionLevel)
             ?? Position(reading.Coordinates);
         if (failure is not null) return failure;
@@ -49,6 +50,11 @@ public static class TrafficReadingRules
 
     private static ValidationFailure? Ratio(double value) =>
         double.IsFinite(value) && value >= 0 ? null : new ValidationFailure("invalid-speed-ratio", $"speed_ratio {value} is not a finite non-negative number");
+
+    private static ValidationFailure? NeighbourRatio(double? value) =>
+        value is null || (double.IsFinite(value.Value) && value.Value >= 0)
+            ? null
+            : new ValidationFailure("invalid-neighbour-ratio", $"neighbour_ratio {value} is not a finite non-negative number");
 
     private static ValidationFailure? Level(CongestionLevel level) =>
         Enum.IsDefined(level) ? null : new ValidationFailure("invalid-congestion-level", $"congestion_level {(int)level} is not a known level");

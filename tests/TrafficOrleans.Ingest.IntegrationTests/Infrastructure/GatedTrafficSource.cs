@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using TrafficOrleans.Roads;
 
 namespace TrafficOrleans.Ingest.IntegrationTests.Infrastructure;
 
@@ -18,6 +19,8 @@ public sealed class GatedTrafficSource(ITrafficSource inner, TimeProvider clock)
     public string Name => inner.Name;
 
     public TimeProvider Clock => clock;
+
+    public RoadAdjacency? Adjacency => inner.Adjacency;
 
     public bool CanReadRange => false;
 
