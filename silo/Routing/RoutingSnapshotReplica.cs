@@ -14,14 +14,20 @@ public sealed class RoutingSnapshotReplica(RoutingNetwork network, [FromKeyedSer
 {
     private WeightsSnapshot _current = WeightsSnapshot.FreeFlow(network, clock.GetUtcNow());
 
+    private volatile bool _received;
+
     /// <summary>The weights queries should use now.</summary>
     public WeightsSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Whether <see cref="Current"/> came from the routing grain (false: still the free-flow start).</summary>
+    public bool HasReceivedWeights => _received;
 
     /// <summary>Installs weights received from the routing grain.</summary>
     public void Install(WeightsSnapshot weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         Swap(current => weights.WithLandmarksOf(current));
+        _received = true;
     }
 
     /// <summary>Moves freshly computed landmarks onto the current weights (which may have moved on meanwhile).</summary>
