@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class SecurityHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<HttpLimitsOptions>().BindConfiguration(HttpLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ProxyOptions>>((forwarded, proxies) => TrustedProxies.Configure(forwarded, proxies.Value));
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpLimitsOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<RateLimiterOptions>()
@@ -30,13 +34,15 @@ public static class SecurityHostingExtensions
     }
 
     /// <summary>
-    /// Adds the middleware: the control-character check first (nothing downstream sees such input), the admin key in
-    /// front of the dashboard under <paramref name="dashboardPrefix"/>, then the rate limiter. Call after
+    /// Adds the middleware: the client address and scheme from a trusted proxy's forwarded headers, the
+    /// control-character check (nothing downstream sees such input), the admin key in front of the dashboard under
+    /// <paramref name="dashboardPrefix"/>, then the rate limiter (per client address). Call after
     /// <c>UseExceptionHandler</c>.
     /// </summary>
     public static WebApplication UseTrafficApiSecurity(this WebApplication app, string dashboardPrefix)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Enabled) app.UseForwardedHeaders();
         app.UseMiddleware<ControlCharacterGuard>();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(dashboardPrefix, StringComparison.OrdinalIgnoreCase),
             dashboard => dashboard.UseMiddleware<DashboardAccess>());

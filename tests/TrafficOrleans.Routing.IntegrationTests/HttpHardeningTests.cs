@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using TrafficOrleans.Api.Security;
 
 namespace TrafficOrleans.Routing.IntegrationTests;
 
@@ -85,6 +86,43 @@ public sealed class HttpHardeningTests(HardenedHostFixture fixture) : IClassFixt
         using var other = fixture.ClientFrom(IPAddress.Parse("127.0.0.3"));
         using var served = await other.GetAsync("/traffic/current");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_address_has_a_budget_of_its_own()
+    {
+        // The front door connects from loopback (trusted) and names the client in X-Forwarded-For.
+        using var proxy = fixture.NewClient();
+        for (var i = 0; i < HardenedHostFixture.PermitLimit; i++)
+        {
+            using var allowed = await GetForwardedAsync(proxy, "198.51.100.7");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await GetForwardedAsync(proxy, "198.51.100.7");
+        using var otherClient = await GetForwardedAsync(proxy, "198.51.100.8");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+    }
+
+    [Fact]
+    public void Untrusted_proxy_settings_that_are_not_addresses_stop_the_start()
+    {
+        var options = new ProxyOptions { KnownProxies = ["10.0.0.1", "front-door"], KnownNetworks = ["10.0.0.0/8", "10.0.0.0/99"] };
+
+        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(e => e.ErrorMessage).ToList();
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e!.Contains("'front-door'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e!.Contains("'10.0.0.0/99'", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpResponseMessage> GetForwardedAsync(HttpClient proxy, string client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/traffic/current");
+        request.Headers.Add("X-Forwarded-For", client);
+        return await proxy.SendAsync(request);
     }
 
     [Fact]
