@@ -3,13 +3,18 @@ using TrafficOrleans.Forecasting.Lstm;
 
 namespace TrafficOrleans.Forecasting.Models;
 
-/// <summary>The in-process LSTM (see <see cref="LstmNetwork"/>) over the <see cref="SequenceLayout"/> input contract.</summary>
+/// <summary>
+/// The in-process LSTM (see <see cref="LstmNetwork"/>) over the <see cref="SequenceLayout"/> input contract, served
+/// through <see cref="LstmInference"/> (weights packed when the forecaster is made: the network is trained by then).
+/// </summary>
 public sealed class LstmForecaster : ISpeedForecaster
 {
     /// <summary>Model family name.</summary>
     public const string ModelName = "lstm";
 
     private const int Format = 1;
+
+    private readonly LstmInference _inference;
 
     /// <summary>Wraps a trained network.</summary>
     public LstmForecaster(string version, LstmNetwork network, SequenceLayout layout, HistoricalAverageForecaster? profile)
@@ -20,6 +25,7 @@ public sealed class LstmForecaster : ISpeedForecaster
         Network = network;
         Layout = layout;
         Profile = profile;
+        _inference = new LstmInference(network);
     }
 
     /// <inheritdoc />
@@ -46,7 +52,7 @@ public sealed class LstmForecaster : ISpeedForecaster
         Span<float> x = stackalloc float[ForecastHorizons.WindowSteps * Layout.Width];
         Span<float> y = stackalloc float[ForecastHorizons.Count];
         Layout.Fill(input, Profile, x);
-        Network.Predict(x, y);
+        _inference.Predict(x, y);
         return Layout.ToForecast(input, y, Name, Version);
     }
 
