@@ -9,27 +9,13 @@ namespace TrafficOrleans.Forecasting.Lstm;
 /// Training uses one <see cref="LstmWorkspace"/> per thread; serving runs a trained network through
 /// <see cref="LstmInference"/>, which packs the weights for a faster forward pass.
 /// </summary>
-public sealed class LstmNetwork : ITrainableNetwork<LstmWorkspace>
+public sealed class LstmNetwork : FlatParameterNetwork<LstmShape>, ITrainableNetwork<LstmWorkspace>
 {
     /// <summary>Creates a network over existing parameters (length <see cref="LstmShape.ParameterCount"/>).</summary>
     public LstmNetwork(LstmShape shape, float[] parameters)
+        : base(shape, parameters)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Length != shape.ParameterCount)
-        {
-            throw new ArgumentException("Parameter count does not match the shape.", nameof(parameters));
-        }
-
-        Shape = shape;
-        Parameters = parameters;
     }
-
-    /// <summary>The dimensions.</summary>
-    public LstmShape Shape { get; }
-
-    /// <summary>All weights and biases, laid out as <see cref="LstmShape"/> describes.</summary>
-    public float[] Parameters { get; }
 
     /// <summary>Glorot-uniform weights, zero biases except the forget gate (1, as Keras' unit_forget_bias).</summary>
     public static LstmNetwork CreateRandom(LstmShape shape, int seed)
