@@ -24,6 +24,8 @@ public static partial class RoutingEndpoints
             .WithMetadata(new RequestBodyLimit(limits.MaxRouteRequestBytes))
             .WithName("RecommendRoute")
             .WithSummary("Best route from origin to destination on predicted speeds, with two alternatives.")
+            .WithDescription("Each route has eta_minutes (time-dependent: every road at the forecast for when it is reached) and "
+                + "eta_range_minutes {low, high}: " + EtaRange.Meaning)
             .Accepts<RouteRecommendRequest>("application/json");
         return endpoints;
     }

@@ -8,8 +8,10 @@ using TrafficOrleans.Bench.Forecasting;
 using TrafficOrleans.Forecasting.Training;
 
 // Stopwatch bench: training time on simulated days of a road set, then per-road inference latency of every model.
-// Usage: dotnet run -c Release -- [roads=here|<n synthetic roads>] [days=28] [outputDir=bench-out] [lgbmMaxRows] [earlyStoppingRounds]
+// Usage: dotnet run -c Release -- [roads=here|<n synthetic roads>] [days=28] [outputDir=bench-out] [lgbmMaxRows] [earlyStoppingRounds] [passes=5]
 // "here" = the simulator over the default road set, the HERE Hanoi snapshot in ../shared/data/here (772 roads).
+// Each model is timed over `passes` passes after a warm-up pass; the table shows the median and the range, since the
+// machine is shared and one pass can land on a busy moment.
 var inv = CultureInfo.InvariantCulture;
 var roadSet = args.Length > 0 ? args[0] : "here";
 var days = args.Length > 1 ? int.Parse(args[1], inv) : 28;
@@ -24,6 +26,8 @@ if (args.Length > 4)
 {
     options.Trees.EarlyStoppingRounds = int.Parse(args[4], inv);
 }
+
+var passes = args.Length > 5 ? int.Parse(args[5], inv) : 5;
 
 var total = Stopwatch.StartNew();
 var dataset = roadSet == "here"
@@ -54,17 +58,20 @@ if (models.OfType<LstmForecaster>().FirstOrDefault() is { } lstm)
 }
 
 Console.WriteLine();
-Console.WriteLine("| model | µs per road forecast | allocated bytes per forecast |");
-Console.WriteLine("|---|---|---|");
+Console.WriteLine($"load average before timing: {LoadAverage()}");
+Console.WriteLine($"| model | µs per road forecast, median of {passes} passes | min–max | allocated bytes per forecast |");
+Console.WriteLine("|---|---|---|---|");
 var speeds = new float[ForecastHorizons.WindowSteps];
 var nbr = new float[ForecastHorizons.WindowSteps];
 foreach (var model in models)
 {
     var n = model is LstmForecaster or OnnxForecaster or TgcnForecaster ? 20_000 : 200_000;
     var sink = 0f;
-    for (var pass = 0; pass < 2; pass++)
+    var perCall = new double[passes];
+    var bytes = 0.0;
+    for (var pass = -1; pass < passes; pass++)
     {
-        // First pass warms up the JIT; second is measured.
+        // Pass -1 warms up the JIT and is not recorded.
         var alloc = GC.GetAllocatedBytesForCurrentThread();
         var timer = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
@@ -75,15 +82,21 @@ foreach (var model in models)
             sink += model.Forecast(input).Speed10;
         }
 
-        if (pass == 1)
+        if (pass >= 0)
         {
-            var perCall = timer.Elapsed.TotalMicroseconds / n;
-            var bytes = (GC.GetAllocatedBytesForCurrentThread() - alloc) / (double)n;
-            Console.WriteLine($"| {model.Name} | {perCall:F2} | {bytes:F1} |");
+            perCall[pass] = timer.Elapsed.TotalMicroseconds / n;
+            bytes = Math.Max(bytes, (GC.GetAllocatedBytesForCurrentThread() - alloc) / (double)n);
         }
     }
 
+    Array.Sort(perCall);
+    Console.WriteLine($"| {model.Name} | {perCall[passes / 2]:F2} | {perCall[0]:F2}–{perCall[^1]:F2} | {bytes:F1} |");
     GC.KeepAlive(sink);
 }
 
+Console.WriteLine($"load average after timing: {LoadAverage()}");
 Console.WriteLine($"total bench time {total.Elapsed.TotalSeconds:F0} s");
+
+// The 1-, 5- and 15-minute load averages (Linux), printed next to the figures they qualify.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -6,30 +6,16 @@ namespace TrafficOrleans.Forecasting.Lstm;
 /// <summary>
 /// LSTM(H) → Dropout → Dense(D, ReLU) → Dense(O) on a flat parameter vector, with an exact backward pass
 /// (back-propagation through time) and MSE loss. Matrix-vector products run on <see cref="TensorPrimitives"/>.
-/// Inference (<see cref="Predict"/>) is thread-safe and allocation-free; training uses one
-/// <see cref="LstmWorkspace"/> per thread.
+/// Training uses one <see cref="LstmWorkspace"/> per thread; serving runs a trained network through
+/// <see cref="LstmInference"/>, which packs the weights for a faster forward pass.
 /// </summary>
-public sealed class LstmNetwork : ITrainableNetwork<LstmWorkspace>
+public sealed class LstmNetwork : FlatParameterNetwork<LstmShape>, ITrainableNetwork<LstmWorkspace>
 {
     /// <summary>Creates a network over existing parameters (length <see cref="LstmShape.ParameterCount"/>).</summary>
     public LstmNetwork(LstmShape shape, float[] parameters)
+        : base(shape, parameters)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Length != shape.ParameterCount)
-        {
-            throw new ArgumentException("Parameter count does not match the shape.", nameof(parameters));
-        }
-
-        Shape = shape;
-        Parameters = parameters;
     }
-
-    /// <summary>The dimensions.</summary>
-    public LstmShape Shape { get; }
-
-    /// <summary>All weights and biases, laid out as <see cref="LstmShape"/> describes.</summary>
-    public float[] Parameters { get; }
 
     /// <summary>Glorot-uniform weights, zero biases except the forget gate (1, as Keras' unit_forget_bias).</summary>
     public static LstmNetwork CreateRandom(LstmShape shape, int seed)
@@ -48,34 +34,6 @@ public sealed class LstmNetwork : ITrainableNetwork<LstmWorkspace>
 
     /// <inheritdoc />
     public LstmWorkspace CreateWorkspace() => new(Shape);
-
-    /// <summary>Inference (no dropout): <paramref name="x"/> is Steps × Inputs, row-major; writes Outputs values.</summary>
-    public void Predict(ReadOnlySpan<float> x, Span<float> output)
-    {
-        var s = Shape;
-        var h = s.Hidden;
-        Span<float> hidden = stackalloc float[h];
-        Span<float> cell = stackalloc float[h];
-        Span<float> z = stackalloc float[4 * h];
-        hidden.Clear();
-        cell.Clear();
-        for (var t = 0; t < s.Steps; t++)
-        {
-            GatePreactivations(x.Slice(t * s.Inputs, s.Inputs), hidden, z);
-            for (var j = 0; j < h; j++)
-            {
-                var i = Sigmoid(z[j]);
-                var f = Sigmoid(z[h + j]);
-                var g = MathF.Tanh(z[(2 * h) + j]);
-                var o = Sigmoid(z[(3 * h) + j]);
-                cell[j] = (f * cell[j]) + (i * g);
-                hidden[j] = o * MathF.Tanh(cell[j]);
-            }
-        }
-
-        Span<float> dense = stackalloc float[s.Dense];
-        Head(hidden, dense, output);
-    }
 
     /// <summary>
     /// Forward and backward pass for one sequence: adds d(loss)/d(parameters) × <paramref name="gradScale"/> to
@@ -240,6 +198,4 @@ public sealed class LstmNetwork : ITrainableNetwork<LstmWorkspace>
             output[k] = p[s.B2 + k] + TensorPrimitives.Dot(p.Slice(s.W2 + (k * s.Dense), s.Dense), dense);
         }
     }
-
-    private static float Sigmoid(float v) => 1f / (1f + MathF.Exp(-v));
 }

@@ -1,3 +1,5 @@
+using TrafficOrleans.Forecasting.Training;
+
 namespace TrafficOrleans.Forecasting.Lstm;
 
 /// <summary>Dimensions of the network: LSTM(Hidden) → Dropout → Dense(Dense, ReLU) → Dense(Outputs).</summary>
@@ -7,7 +9,7 @@ namespace TrafficOrleans.Forecasting.Lstm;
 /// <param name="Dense">Units of the hidden dense layer (32 in the design).</param>
 /// <param name="Outputs">Outputs (3 horizons).</param>
 /// <param name="Dropout">Dropout rate on the LSTM's last hidden state during training (0.2 in the design).</param>
-public sealed record LstmShape(int Inputs, int Steps = 12, int Hidden = 64, int Dense = 32, int Outputs = 3, float Dropout = 0.2f)
+public sealed record LstmShape(int Inputs, int Steps = 12, int Hidden = 64, int Dense = 32, int Outputs = 3, float Dropout = 0.2f) : IFlatShape
 {
     /// <summary>Offset of the input weights Wx [4H × F] (gate order i, f, g, o).</summary>
     public static int Wx => 0;

@@ -9,7 +9,7 @@ namespace TrafficOrleans.Forecasting.Models;
 /// change of the speed ratio from the newest reading as output. Roads unknown to the model's graph, or inputs
 /// without neighbour ratios, are convolved over the road alone.
 /// </summary>
-public sealed class TgcnForecaster : ISpeedForecaster
+public sealed class TgcnForecaster : NetworkForecaster<TgcnNetwork>
 {
     /// <summary>Model family name.</summary>
     public const string ModelName = "tgcn";
@@ -18,31 +18,23 @@ public sealed class TgcnForecaster : ISpeedForecaster
 
     /// <summary>Wraps a trained network and the graph's neighbour counts.</summary>
     public TgcnForecaster(string version, TgcnNetwork network, IReadOnlyDictionary<string, int> neighbourCounts)
+        : base(version, network, Format)
     {
-        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(neighbourCounts);
-        Version = version;
-        Network = network;
         NeighbourCounts = neighbourCounts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
-    public string Name => ModelName;
-
-    /// <inheritdoc />
-    public string Version { get; }
-
-    /// <summary>The network.</summary>
-    public TgcnNetwork Network { get; }
+    public override string Name => ModelName;
 
     /// <summary>Neighbour count per road id of the graph the model was trained on.</summary>
     public FrozenDictionary<string, int> NeighbourCounts { get; }
 
     /// <summary>Needs half a window of real speeds and a free-flow speed to normalise by.</summary>
-    public bool CanForecast(in ForecastInput input) => input.ValidSteps >= ForecastHorizons.WindowSteps / 2 && input.FreeFlowSpeed > 0;
+    public override bool CanForecast(in ForecastInput input) => input.ValidSteps >= ForecastHorizons.WindowSteps / 2 && input.FreeFlowSpeed > 0;
 
     /// <inheritdoc />
-    public SpeedForecast Forecast(in ForecastInput input)
+    public override SpeedForecast Forecast(in ForecastInput input)
     {
         Span<float> x = stackalloc float[ForecastHorizons.WindowSteps * GraphConvolution.Channels];
         Span<float> y = stackalloc float[ForecastHorizons.Count];
@@ -56,13 +48,11 @@ public sealed class TgcnForecaster : ISpeedForecaster
     public float Encode(in ForecastInput input, Span<float> x) =>
         GraphConvolution.Fill(input, NeighbourCounts.GetValueOrDefault(input.RoadId), x);
 
-    /// <summary>Writes the shape, the graph's neighbour counts and the weights.</summary>
-    public void Save(BinaryWriter writer)
+    /// <summary>Writes the shape and the graph's neighbour counts (the weights follow, see <see cref="NetworkForecaster{TNetwork}"/>).</summary>
+    protected override void WriteModel(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var s = Network.Shape;
-        writer.Write(Format);
-        writer.Write(Version);
         writer.Write(s.Inputs);
         writer.Write(s.Steps);
         writer.Write(s.Hidden);
@@ -73,23 +63,12 @@ public sealed class TgcnForecaster : ISpeedForecaster
             writer.Write(road);
             writer.Write(count);
         }
-
-        foreach (var p in Network.Parameters)
-        {
-            writer.Write(p);
-        }
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static TgcnForecaster Load(BinaryReader reader)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        if (reader.ReadInt32() != Format)
-        {
-            throw new InvalidDataException("Unknown tgcn format.");
-        }
-
-        var version = reader.ReadString();
+        var version = NetworkArtefact.ReadVersion(reader, Format, ModelName);
         var shape = new TgcnShape(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var n = reader.ReadInt32(); n > 0; n--)
@@ -97,12 +76,7 @@ public sealed class TgcnForecaster : ISpeedForecaster
             counts[reader.ReadString()] = reader.ReadInt32();
         }
 
-        var p = new float[shape.ParameterCount];
-        for (var i = 0; i < p.Length; i++)
-        {
-            p[i] = reader.ReadSingle();
-        }
-
+        var p = NetworkArtefact.ReadParameters(reader, shape.ParameterCount);
         return new TgcnForecaster(version, new TgcnNetwork(shape, p), counts);
     }
 

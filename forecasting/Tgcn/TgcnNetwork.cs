@@ -12,27 +12,13 @@ namespace TrafficOrleans.Forecasting.Tgcn;
 /// Inference (<see cref="Predict"/>) is thread-safe and allocation-free; training uses one
 /// <see cref="TgcnWorkspace"/> per thread.
 /// </summary>
-public sealed class TgcnNetwork : ITrainableNetwork<TgcnWorkspace>
+public sealed class TgcnNetwork : FlatParameterNetwork<TgcnShape>, ITrainableNetwork<TgcnWorkspace>
 {
     /// <summary>Creates a network over existing parameters (length <see cref="TgcnShape.ParameterCount"/>).</summary>
     public TgcnNetwork(TgcnShape shape, float[] parameters)
+        : base(shape, parameters)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Length != shape.ParameterCount)
-        {
-            throw new ArgumentException("Parameter count does not match the shape.", nameof(parameters));
-        }
-
-        Shape = shape;
-        Parameters = parameters;
     }
-
-    /// <summary>The dimensions.</summary>
-    public TgcnShape Shape { get; }
-
-    /// <summary>All weights and biases, laid out as <see cref="TgcnShape"/> describes.</summary>
-    public float[] Parameters { get; }
 
     /// <summary>Glorot-uniform weights, zero biases.</summary>
     public static TgcnNetwork CreateRandom(TgcnShape shape, int seed)

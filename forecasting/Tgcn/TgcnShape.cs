@@ -1,3 +1,5 @@
+using TrafficOrleans.Forecasting.Training;
+
 namespace TrafficOrleans.Forecasting.Tgcn;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace TrafficOrleans.Forecasting.Tgcn;
 /// <param name="Steps">Time steps per sequence.</param>
 /// <param name="Hidden">GRU units.</param>
 /// <param name="Outputs">Outputs (3 horizons).</param>
-public sealed record TgcnShape(int Inputs = 2, int Steps = 12, int Hidden = 32, int Outputs = 3)
+public sealed record TgcnShape(int Inputs = 2, int Steps = 12, int Hidden = 32, int Outputs = 3) : IFlatShape
 {
     /// <summary>Offset of the input weights W [3H × Inputs].</summary>
     public static int W => 0;

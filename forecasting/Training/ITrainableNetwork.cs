@@ -2,11 +2,8 @@ namespace TrafficOrleans.Forecasting.Training;
 
 /// <summary>A network on a flat parameter vector with a hand-written backward pass, trainable by <see cref="NeuralTrainingLoop"/>.</summary>
 /// <typeparam name="TWorkspace">Per-thread activation buffers.</typeparam>
-public interface ITrainableNetwork<TWorkspace>
+public interface ITrainableNetwork<TWorkspace> : IFlatNetwork
 {
-    /// <summary>All weights and biases; the optimiser updates them in place.</summary>
-    float[] Parameters { get; }
-
     /// <summary>Buffers for one thread's forward/backward passes.</summary>
     TWorkspace CreateWorkspace();
 

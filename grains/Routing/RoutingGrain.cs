@@ -54,7 +54,10 @@ public sealed partial class RoutingGrain(
     }
 
     private static RoadSpeedForecast ToForecast(RoadPrediction p) =>
-        new(p.RoadId, p.CurrentSpeed, p.PredictedSpeed10Min, p.PredictedSpeed20Min, p.PredictedSpeed30Min);
+        new(p.RoadId, p.CurrentSpeed, p.PredictedSpeed10Min, p.PredictedSpeed20Min, p.PredictedSpeed30Min, IntervalOf(p.Interval));
+
+    private static SpeedInterval? IntervalOf(PredictionInterval? i) =>
+        i is null ? null : new SpeedInterval(i.Low10Min, i.High10Min, i.Low20Min, i.High20Min, i.Low30Min, i.High30Min);
 
     private async Task<WeightsSnapshot?> LoadSavedAsync()
     {

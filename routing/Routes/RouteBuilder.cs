@@ -6,13 +6,18 @@ namespace TrafficOrleans.Routing.Routes;
 /// <summary>Turns a found path (edges plus the search's labels, for the real elapsed time at each node) into a <see cref="Route"/>.</summary>
 internal static class RouteBuilder
 {
-    public static Route Build(WeightsSnapshot weights, List<int> path, NodeLabel[] labels)
+    /// <summary>
+    /// The route of <paramref name="path"/>. Its ETA range keeps the forecast bucket each edge was entered in on the
+    /// ETA's own timeline and adds, per edge, the difference between its time at the range end and its time on the
+    /// point forecast: a road without a range adds exactly zero, so a route without ranges has low = high = ETA.
+    /// </summary>
+    public static Route Build(WeightsSnapshot weights, List<int> path, NodeLabel[] labels, double departureMinutes)
     {
         var graph = weights.Graph;
         var network = weights.Network;
         var waypoints = new List<RouteWaypoint>(path.Count * 2);
         var stretches = new List<CongestionStretch>();
-        double meters = 0, seconds = 0, freeFlowSeconds = 0;
+        double meters = 0, seconds = 0, freeFlowSeconds = 0, fasterBy = 0, slowerBy = 0;
         double stretchMeters = 0, stretchSeconds = 0, stretchFree = 0;
         string? stretchName = null;
 
@@ -22,6 +27,11 @@ internal static class RouteBuilder
             var edge = graph.Edges[e];
             var name = graph.Roads[edge.Road].RoadName;
             var edgeSeconds = labels[graph.Heads[e]].Time - labels[edge.From].Time;
+            var bucket = ForecastBuckets.BucketOf(departureMinutes + (labels[edge.From].Time / 60));
+            var pointSeconds = weights.EdgeTravelSeconds(e, bucket);
+            var (fastSeconds, slowSeconds) = weights.EdgeTravelSecondsRange(e, bucket);
+            fasterBy += pointSeconds - fastSeconds;
+            slowerBy += slowSeconds - pointSeconds;
             if (name != stretchName)
             {
                 if (stretchName is not null) stretches.Add(Stretch(stretchName, stretchMeters, stretchSeconds, stretchFree));
@@ -43,7 +53,8 @@ internal static class RouteBuilder
 
         if (stretchName is not null) stretches.Add(Stretch(stretchName, stretchMeters, stretchSeconds, stretchFree));
         var worst = stretches.Count == 0 ? null : stretches.MaxBy(s => s.DelayMinutes);
-        return new Route([.. path], waypoints, meters / 1000, seconds / 60, freeFlowSeconds / 60, worst, CongestionSummaries.Describe(worst));
+        return new Route(
+            [.. path], waypoints, meters / 1000, seconds / 60, (seconds - fasterBy) / 60, (seconds + slowerBy) / 60, freeFlowSeconds / 60, worst, CongestionSummaries.Describe(worst));
     }
 
     private static CongestionStretch Stretch(string name, double meters, double seconds, double freeFlowSeconds) =>

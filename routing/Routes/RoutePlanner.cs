@@ -60,7 +60,7 @@ public sealed class RoutePlanner
         {
             if (!TimeDependentAStar.Run(weights, source, target, departureMinutes, penalized: false, buffers)) return (null, []);
             var path = TimeDependentAStar.ExtractPath(weights, target, buffers);
-            var best = RouteBuilder.Build(weights, path, buffers.Labels);
+            var best = RouteBuilder.Build(weights, path, buffers.Labels, departureMinutes);
             if (alternatives <= 0 || path.Count == 0) return (best, []);
 
             var kept = new List<Route>(alternatives);
@@ -72,7 +72,7 @@ public sealed class RoutePlanner
                 path = TimeDependentAStar.ExtractPath(weights, target, buffers);
                 var acceptable = buffers.Labels[target].Time <= stretchLimit
                     && MaxOverlap(weights, path, kept.Count + 1, buffers) <= _options.MaxOverlap;
-                if (acceptable) kept.Add(RouteBuilder.Build(weights, path, buffers.Labels));
+                if (acceptable) kept.Add(RouteBuilder.Build(weights, path, buffers.Labels, departureMinutes));
                 Keep(path, acceptable ? kept.Count : -1, buffers);
             }
 

@@ -6,7 +6,8 @@ namespace TrafficOrleans.Routing.Weights;
 /// <summary>
 /// An immutable graph + weights pair that route queries read without locks: per-road speeds for the four
 /// forecast horizons (the canonical state, what is serialized) and the per-edge travel times derived from them
-/// (what searches read). Updates never mutate; <see cref="ApplyPredictions"/> copies the arrays and returns a
+/// (what searches read), plus each road's 10–90 % speed range where its prediction carried one (for ETA ranges;
+/// equal to the speeds where it did not). Updates never mutate; <see cref="ApplyPredictions"/> copies the arrays and returns a
 /// new snapshot with a new <see cref="Version"/>, so a holder swaps one reference.
 /// </summary>
 public sealed class WeightsSnapshot
@@ -23,13 +24,24 @@ public sealed class WeightsSnapshot
     private readonly HorizonValues[] _roadSpeeds;
     private readonly HorizonValues[] _edgeSeconds;
 
+    // Per road, the low and high ends of its speed range (km/h, clamped like the speeds and always containing them).
+    // Floats, 32 bytes a road; edge times at the range ends are derived only for the edges of a found route.
+    private readonly HorizonValues[] _lowSpeeds;
+    private readonly HorizonValues[] _highSpeeds;
+
     internal WeightsSnapshot(
-        RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, HorizonValues[] edgeSeconds, ForecastLandmarks? landmarks = null)
+        RoutingNetwork network,
+        DateTimeOffset timestamp,
+        HorizonValues[] roadSpeeds,
+        (HorizonValues[] Low, HorizonValues[] High) speedRanges,
+        HorizonValues[] edgeSeconds,
+        ForecastLandmarks? landmarks = null)
     {
         Network = network;
         Timestamp = timestamp;
         Version = GraphVersion.Of(timestamp);
         _roadSpeeds = roadSpeeds;
+        (_lowSpeeds, _highSpeeds) = speedRanges;
         _edgeSeconds = edgeSeconds;
         Landmarks = landmarks ?? network.Landmarks;
         (LandmarkScales, SecondsPerChordMeter) = ComputeBounds(network, edgeSeconds, Landmarks);
@@ -63,6 +75,10 @@ public sealed class WeightsSnapshot
 
     internal HorizonValues[] RoadSpeeds => _roadSpeeds;
 
+    internal HorizonValues[] LowSpeeds => _lowSpeeds;
+
+    internal HorizonValues[] HighSpeeds => _highSpeeds;
+
     /// <summary>Every road at its free-flow speed at every horizon: the weights before any forecast arrived.</summary>
     public static WeightsSnapshot FreeFlow(RoutingNetwork network, DateTimeOffset timestamp)
     {
@@ -80,8 +96,29 @@ public sealed class WeightsSnapshot
         return r < 0 ? null : _roadSpeeds[r];
     }
 
+    /// <summary>
+    /// Low and high ends (km/h) of a road's 10–90 % speed range at the four horizons, or null for an unknown road id.
+    /// Equal to <see cref="SpeedsOf"/> where the road's last prediction carried no range, and at "now".
+    /// </summary>
+    public (HorizonValues Low, HorizonValues High)? SpeedRangeOf(string roadId)
+    {
+        var r = Graph.RoadIndexOf(roadId);
+        return r < 0 ? null : (_lowSpeeds[r], _highSpeeds[r]);
+    }
+
     /// <summary>Travel time in seconds of an edge entered in a forecast bucket.</summary>
     public float EdgeTravelSeconds(int edge, int bucket) => _edgeSeconds[edge][bucket];
+
+    /// <summary>
+    /// Travel time in seconds of an edge entered in a forecast bucket at the high end of its road's speed range
+    /// (<c>Fast</c>) and at the low end (<c>Slow</c>); both equal <see cref="EdgeTravelSeconds"/> bit for bit where the
+    /// road has no range, since they come from the same speed through the same formula.
+    /// </summary>
+    public (float Fast, float Slow) EdgeTravelSecondsRange(int edge, int bucket)
+    {
+        var e = Graph.Edges[edge];
+        return (RoutingNetwork.TravelSeconds(e.LengthMeters, _highSpeeds[e.Road][bucket]), RoutingNetwork.TravelSeconds(e.LengthMeters, _lowSpeeds[e.Road][bucket]));
+    }
 
     /// <summary>
     /// A new snapshot with the forecasts applied (later ones win for the same road) and a version after this one.
@@ -91,6 +128,8 @@ public sealed class WeightsSnapshot
     {
         ArgumentNullException.ThrowIfNull(forecasts);
         var roadSpeeds = (HorizonValues[])_roadSpeeds.Clone();
+        var lowSpeeds = (HorizonValues[])_lowSpeeds.Clone();
+        var highSpeeds = (HorizonValues[])_highSpeeds.Clone();
         var edgeSeconds = (HorizonValues[])_edgeSeconds.Clone();
         int updated = 0, unknown = 0, invalid = 0;
         foreach (var forecast in forecasts)
@@ -111,11 +150,12 @@ public sealed class WeightsSnapshot
 
             roadSpeeds[r] = new HorizonValues(
                 Clamp((float)forecast.CurrentKmh), Clamp((float)forecast.In10MinKmh), Clamp((float)forecast.In20MinKmh), Clamp((float)forecast.In30MinKmh));
+            (lowSpeeds[r], highSpeeds[r]) = RangeOf(roadSpeeds[r], forecast.Interval);
             foreach (var e in Graph.EdgesOfRoad(r)) edgeSeconds[e] = EdgeSecondsOf(Graph.Edges[e].LengthMeters, roadSpeeds[r]);
             updated++;
         }
 
-        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, edgeSeconds, Landmarks);
+        var snapshot = new WeightsSnapshot(Network, GraphVersion.Next(Timestamp, now), roadSpeeds, (lowSpeeds, highSpeeds), edgeSeconds, Landmarks);
         return new WeightsUpdate(snapshot, updated, unknown, invalid);
     }
 
@@ -129,7 +169,7 @@ public sealed class WeightsSnapshot
     public WeightsSnapshot WithRefreshedLandmarks()
     {
         var landmarks = ForecastLandmarks.Build(Graph, _edgeSeconds, Network.Routable, Network.Landmarks.Count);
-        return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, landmarks);
+        return new WeightsSnapshot(Network, Timestamp, _roadSpeeds, (_lowSpeeds, _highSpeeds), _edgeSeconds, landmarks);
     }
 
     /// <summary>
@@ -141,16 +181,40 @@ public sealed class WeightsSnapshot
     {
         ArgumentNullException.ThrowIfNull(other);
         if (!ReferenceEquals(other.Network, Network)) throw new ArgumentException("Landmarks belong to another routing network.", nameof(other));
-        return ReferenceEquals(other.Landmarks, Landmarks) ? this : new WeightsSnapshot(Network, Timestamp, _roadSpeeds, _edgeSeconds, other.Landmarks);
+        return ReferenceEquals(other.Landmarks, Landmarks) ? this : new WeightsSnapshot(Network, Timestamp, _roadSpeeds, (_lowSpeeds, _highSpeeds), _edgeSeconds, other.Landmarks);
     }
 
-    /// <summary>A snapshot from per-road speeds (used by deserialization); edge times are derived.</summary>
-    internal static WeightsSnapshot FromRoadSpeeds(RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds)
+    /// <summary>
+    /// A snapshot from per-road speeds and speed ranges (used by deserialization); edge times are derived. Without
+    /// ranges every road's range is its speeds (the arrays are shared until an update copies them).
+    /// </summary>
+    internal static WeightsSnapshot FromRoadSpeeds(
+        RoutingNetwork network, DateTimeOffset timestamp, HorizonValues[] roadSpeeds, (HorizonValues[] Low, HorizonValues[] High)? speedRanges = null)
     {
         var graph = network.Graph;
         var edgeSeconds = new HorizonValues[graph.EdgeCount];
         for (var e = 0; e < edgeSeconds.Length; e++) edgeSeconds[e] = EdgeSecondsOf(graph.Edges[e].LengthMeters, roadSpeeds[graph.Edges[e].Road]);
-        return new WeightsSnapshot(network, timestamp, roadSpeeds, edgeSeconds);
+        return new WeightsSnapshot(network, timestamp, roadSpeeds, speedRanges ?? (roadSpeeds, roadSpeeds), edgeSeconds);
+    }
+
+    /// <summary>
+    /// The speed range of a road from its prediction's interval: clamped like the speeds and widened to contain the
+    /// point forecast (so an ETA range always contains the ETA); "now" has no range. No usable interval: the speeds.
+    /// </summary>
+    internal static (HorizonValues Low, HorizonValues High) RangeOf(HorizonValues speeds, SpeedInterval? interval)
+    {
+        if (interval is not { IsFinite: true } i) return (speeds, speeds);
+        var low = new HorizonValues(
+            speeds.Now,
+            Math.Min(Clamp((float)i.Low10Min), speeds.In10Min),
+            Math.Min(Clamp((float)i.Low20Min), speeds.In20Min),
+            Math.Min(Clamp((float)i.Low30Min), speeds.In30Min));
+        var high = new HorizonValues(
+            speeds.Now,
+            Math.Max(Clamp((float)i.High10Min), speeds.In10Min),
+            Math.Max(Clamp((float)i.High20Min), speeds.In20Min),
+            Math.Max(Clamp((float)i.High30Min), speeds.In30Min));
+        return (low, high);
     }
 
     internal static float Clamp(float speedKmh) => Math.Clamp(speedKmh, MinSpeedKmh, MaxSpeedKmh);

@@ -78,5 +78,6 @@ public sealed class RouteQueryHandler(RoutingSnapshotReplica replica, RouteCache
         route.Waypoints.Select(w => new RoutePoint(w.Lat, w.Lng, w.RoadName)).ToList(),
         Math.Round(route.DistanceKm, 3),
         Math.Round(route.EtaMinutes, 2),
-        route.CongestionSummary);
+        route.CongestionSummary,
+        new EtaRange(Math.Round(route.EtaLowMinutes, 2), Math.Round(route.EtaHighMinutes, 2)));
 }

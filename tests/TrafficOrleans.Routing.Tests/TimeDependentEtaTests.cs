@@ -91,6 +91,54 @@ public class TimeDependentEtaTests
         Assert.Equal("Clear, no notable delays", best!.CongestionSummary);
     }
 
+    [Fact]
+    public void Eta_range_spans_the_roads_speed_ranges_at_the_horizon_each_road_is_reached()
+    {
+        // Departing in 10 min via D (8 min; via B 11): A→D entered at 10 and D→C at 14, both on the +10 forecast
+        // (15 km/h, 4 min each). +10 ranges: Doi Can 10–20 km/h (6 / 3 min), Van Cao 12–30 km/h (5 / 2 min).
+        // The +20/+30 ranges are wild, so using another bucket would show.
+        var weights = _weights.ApplyPredictions(
+            [
+                new RoadSpeedForecast("ad", 15, 15, 15, 15, new SpeedInterval(10, 20, 1, 200, 1, 200)),
+                new RoadSpeedForecast("dc", 15, 15, 15, 15, new SpeedInterval(12, 30, 1, 200, 1, 200)),
+            ],
+            TestGraphs.T0.AddSeconds(2)).Snapshot;
+
+        var (best, _) = new RoutePlanner().Plan(weights, Node(A), Node(C), 10, alternatives: 0);
+
+        Assert.NotNull(best);
+        Assert.Equal(["Doi Can", "Van Cao"], RoadNames(best));
+        Assert.Equal(8.0, best.EtaMinutes, 6);
+        Assert.Equal(3.0 + 2.0, best.EtaLowMinutes, 6);
+        Assert.Equal(6.0 + 5.0, best.EtaHighMinutes, 6);
+    }
+
+    [Fact]
+    public void Route_over_roads_without_ranges_has_low_equal_high_equal_eta()
+    {
+        var (best, alternatives) = new RoutePlanner().Plan(_weights, Node(A), Node(C), 10, alternatives: 2);
+
+        foreach (var route in alternatives.Prepend(best!))
+        {
+            Assert.Equal(route.EtaMinutes, route.EtaLowMinutes);
+            Assert.Equal(route.EtaMinutes, route.EtaHighMinutes);
+        }
+    }
+
+    [Fact]
+    public void A_range_that_misses_the_point_forecast_is_widened_to_contain_it()
+    {
+        // Doi Can's +10 range 16–20 km/h lies above its 15 km/h forecast: the slow end becomes 15 (4 min).
+        var weights = _weights.ApplyPredictions(
+            [new RoadSpeedForecast("ad", 15, 15, 15, 15, new SpeedInterval(16, 20, 16, 20, 16, 20))], TestGraphs.T0.AddSeconds(2)).Snapshot;
+
+        var (best, _) = new RoutePlanner().Plan(weights, Node(A), Node(C), 10, alternatives: 0);
+
+        Assert.Equal(3.0 + 4.0, best!.EtaLowMinutes, 6);
+        Assert.Equal(best.EtaMinutes, best.EtaHighMinutes, 6);
+        Assert.Equal((new HorizonValues(15, 15, 15, 15), new HorizonValues(15, 20, 20, 20)), weights.SpeedRangeOf("ad"));
+    }
+
     private RouteRecommendation Recommend(TimeSpan departure)
     {
         var result = new RoutePlanner().Recommend(_weights, A, C, departure, alternatives: 0);

@@ -52,18 +52,56 @@ public class WeightsSnapshotTests
         var copy = WeightsSnapshotSerializer.Deserialize(bytes, network);
 
         Assert.Equal(WeightsSnapshotSerializer.SizeOf(snapshot), bytes.Length);
-        Assert.Equal(26 + (16 * network.Graph.RoadCount), bytes.Length);
+        Assert.Equal(26 + (40 * network.Graph.RoadCount), bytes.Length);
         Assert.Equal(snapshot.Version, copy.Version);
         Assert.Equal(snapshot.Timestamp, copy.Timestamp);
         for (var r = 0; r < network.Graph.RoadCount; r++)
         {
             var id = network.Graph.RoadIdOf(r);
             Assert.Equal(snapshot.SpeedsOf(id), copy.SpeedsOf(id));
+            Assert.Equal(snapshot.SpeedRangeOf(id), copy.SpeedRangeOf(id));
         }
 
         for (var e = 0; e < network.Graph.EdgeCount; e++)
         {
             for (var b = 0; b < ForecastBuckets.Count; b++) Assert.Equal(snapshot.EdgeTravelSeconds(e, b), copy.EdgeTravelSeconds(e, b));
+        }
+    }
+
+    [Fact]
+    public void Serialization_round_trips_speed_ranges()
+    {
+        var network = s_network.Value;
+        var road = network.Graph.RoadIdOf(3);
+        var snapshot = TestGraphs.RandomWeights(network, 5)
+            .ApplyPredictions([new RoadSpeedForecast(road, 20, 18, 16, 14, new SpeedInterval(12, 25, 9, 26, 5, 30))], TestGraphs.T0.AddHours(1)).Snapshot;
+
+        var copy = WeightsSnapshotSerializer.Deserialize(WeightsSnapshotSerializer.Serialize(snapshot), network);
+
+        Assert.Equal((new HorizonValues(20, 12, 9, 5), new HorizonValues(20, 25, 26, 30)), copy.SpeedRangeOf(road));
+        Assert.Equal(snapshot.SpeedRangeOf(network.Graph.RoadIdOf(4)), copy.SpeedRangeOf(network.Graph.RoadIdOf(4)));
+    }
+
+    [Fact]
+    public void A_snapshot_saved_before_speed_ranges_loads_with_the_speeds_as_ranges()
+    {
+        // Format 1 (what Redis may still hold after an upgrade): the header, then 4 speeds a road.
+        var network = s_network.Value;
+        var snapshot = TestGraphs.RandomWeights(network, 6);
+        var current = WeightsSnapshotSerializer.Serialize(snapshot);
+        var old = new byte[26 + (16 * network.Graph.RoadCount)];
+        current.AsSpan(0, 26).CopyTo(old);
+        old[4] = 1;
+        for (var r = 0; r < network.Graph.RoadCount; r++) current.AsSpan(26 + (40 * r), 16).CopyTo(old.AsSpan(26 + (16 * r)));
+
+        var copy = WeightsSnapshotSerializer.Deserialize(old, network);
+
+        Assert.Equal(snapshot.Version, copy.Version);
+        for (var r = 0; r < network.Graph.RoadCount; r++)
+        {
+            var speeds = snapshot.SpeedsOf(network.Graph.RoadIdOf(r))!.Value;
+            Assert.Equal(speeds, copy.SpeedsOf(network.Graph.RoadIdOf(r)));
+            Assert.Equal((speeds, speeds), copy.SpeedRangeOf(network.Graph.RoadIdOf(r)));
         }
     }
 
