@@ -59,8 +59,8 @@ public sealed class ThreeSiloClusterTests : IAsyncLifetime
             unsent => unsent == 0, Deadline, "every outbox row up to the checkpoint's predictions to be published");
         var raw = ReadTopic("traffic-raw", readings);
         var published = ReadTopic("traffic-predictions", predictions);
-        Assert.Empty(raw.Where(id => id.Value != 1));
-        Assert.Empty(published.Where(id => id.Value != 1));
+        Assert.DoesNotContain(raw, id => id.Value != 1);
+        Assert.DoesNotContain(published, id => id.Value != 1);
     }
 
     public Task InitializeAsync() => _cluster.InitializeAsync();
