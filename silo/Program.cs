@@ -19,13 +19,13 @@ try
     builder.AddEmbeddedKafkaBroker();
     builder.AddGracefulShutdown();
     builder.AddTrafficStorage();
+    // Before its writers (the silo's road grains, ingestion, notifications), so it stops after them and relays their last rows.
+    builder.AddTrafficOutbox();
     builder.AddTrafficOrleans();
     builder.AddTrafficApi();
     builder.AddTrafficApiSecurity();
     builder.AddTrafficDashboard();
     builder.AddTrafficRouting();
-    // Before its writers (ingestion, notifications), so it stops after them and relays their last rows.
-    builder.AddTrafficOutbox();
     builder.AddTrafficIngestion();
     builder.AddTrafficNotifications();
     builder.AddTrafficPush();

@@ -5,7 +5,7 @@ namespace TrafficOrleans.Bench.Streams;
 
 /// <summary>
 /// Counts readings the road grains report as applied (<see cref="RoadMetrics.ReadingsApplied"/>), which they
-/// do only after the prediction reached Kafka and both rows are committed in PostgreSQL.
+/// do only after the reading, its prediction and the prediction's outbox row are committed in PostgreSQL.
 /// </summary>
 public sealed class AppliedReadingsListener : IDisposable
 {

@@ -13,12 +13,13 @@ namespace TrafficOrleans.Grains.Roads;
 /// <summary>
 /// One road, activated by its <c>traffic-raw</c> stream (implicit subscription, key = road_id).
 /// <para>
-/// Each new reading is forecast 10/20/30 minutes ahead; the prediction is produced to Kafka
-/// <c>traffic-predictions</c> (acks=all), then the reading and its prediction are committed together to
-/// PostgreSQL <c>traffic_data</c> + <c>predictions</c> — that pair is the durable record that the reading was
-/// applied. Only then does delivery complete and the stream provider commit the Kafka offset, so a crash
-/// anywhere before redelivers the reading, which is processed again (idempotent rows, same prediction
-/// event id on Kafka).
+/// Each new reading is forecast 10/20/30 minutes ahead; the reading, its prediction and the prediction's
+/// <c>traffic-predictions</c> message are committed together to PostgreSQL <c>traffic_data</c> + <c>predictions</c>
+/// + <c>outbox</c> (<see cref="RoadOutcomeStore"/>) — that pair is the durable record that the reading was applied,
+/// and the outbox relay publishes the message. The grain never produces to Kafka itself: producing before the commit
+/// published a reading redelivered after a crash twice. Only after the commit does delivery complete and the stream
+/// provider commit the Kafka offset, so a crash anywhere before redelivers the reading, which is processed again;
+/// a reading already committed adds neither a row nor a message.
 /// </para>
 /// <para>
 /// The grain state (window, dedupe ids, counters) is saved every <see cref="SaveEvery"/> readings and on
@@ -52,22 +53,19 @@ public sealed partial class RoadGrain(
     /// <summary>Attempts at a reading that fails on its own before it is dead-lettered.</summary>
     public const int MaxAttempts = 3;
 
-    private IAsyncStream<RoadPrediction> _predictionStream = null!;
     private int _unsaved;
     private bool _failed;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var roadId = this.GetPrimaryKeyString();
         await CatchUpAsync(cancellationToken);
 
         var provider = this.GetStreamProvider(TrafficTopics.StreamProvider);
-        _predictionStream = provider.GetStream<RoadPrediction>(StreamId.Create(TrafficTopics.Predictions, roadId));
-        var readings = provider.GetStream<TrafficReading>(StreamId.Create(TrafficTopics.RawReadings, roadId));
+        var readings = provider.GetStream<TrafficReading>(StreamId.Create(TrafficTopics.RawReadings, this.GetPrimaryKeyString()));
         // A batch observer: the pulling agent hands over every reading of this road it has cached (up to the
-        // provider's batch size) in one call, so a backlog costs one Kafka produce, one PostgreSQL commit and
-        // one Redis round trip per batch rather than per reading.
+        // provider's batch size) in one call, so a backlog costs one PostgreSQL commit and one Redis round trip
+        // per batch rather than per reading.
         await readings.SubscribeAsync(batch => ApplyAsync(batch.Select(item => new ReadingDelivery(item.Item, item.Token?.SequenceNumber ?? -1)).ToList()));
     }
 
@@ -153,7 +151,7 @@ public sealed partial class RoadGrain(
     }
 
     /// <summary>
-    /// Forecasts, publishes and stores the new readings as one unit. When that fails for a reason other than an
+    /// Forecasts and stores the new readings with their prediction messages as one unit. When that fails for a reason other than an
     /// outage, the in-memory window is rolled back to the durable record before the exception is rethrown.
     /// </summary>
     private async Task<int> ApplyOnceAsync(List<ReadingDelivery> deliveries)
@@ -169,9 +167,6 @@ public sealed partial class RoadGrain(
 
             if (applied.Count == 0) return 0;
 
-            // Kafka first: once PostgreSQL holds the pair the reading counts as applied and is never re-predicted,
-            // so a prediction must not be able to miss Kafka after its row is committed.
-            await _predictionStream.OnNextBatchAsync(applied.Select(outcome => outcome.Prediction).ToList());
             await outcomes.SaveAsync(applied);
             _unsaved += applied.Count;
             if (_unsaved >= SaveEvery) await SaveAsync();

@@ -6,8 +6,10 @@ using TrafficOrleans.Kafka.Providers;
 using TrafficOrleans.GrainInterfaces.Streams;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Hosting;
+using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Storage.Hosting;
+using TrafficOrleans.Storage.Postgres;
 
 namespace TrafficOrleans.Silo.Hosting;
 
@@ -26,6 +28,7 @@ public static class StreamingHostingExtensions
         var postgres = StorageConnectionStrings.Postgres(configuration);
         silo.AddKafkaStreams(TrafficTopics.StreamProvider, options => Configure(options, settings, topics));
         silo.Services.AddKafkaClientSettings();
+        silo.Services.AddSingleton(PredictionMessagesOf(topics));
         AddMessageChecks(silo.Services, configuration);
         // Explicit subscriptions (dashboards, tools) keep their pub-sub state with the rest of the grain state.
         silo.AddAdoNetGrainStorage("PubSubStore", o =>
@@ -76,6 +79,20 @@ public static class StreamingHostingExtensions
         services.AddSingleton<IRejectedReadings, KafkaRejectedReadings>();
         services.AddSingleton<ITransientFailures, TransientFailureClassifier>();
     }
+
+    /// <summary>
+    /// Road grains publish predictions through the outbox, in the transaction of their rows, not through this stream
+    /// provider (which would produce before the commit): the outbox rows carry exactly what the provider would produce —
+    /// its headers and its JSON — so consumers cannot tell the two apart.
+    /// </summary>
+    private static PredictionMessages PredictionMessagesOf(KafkaTopicsOptions topics) => new(
+        topics.Predictions,
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [KafkaHeaderNames.EventType] = KafkaHeaderNames.EventTypeName(typeof(RoadPrediction)),
+            [KafkaHeaderNames.StreamNamespace] = TrafficTopics.Predictions,
+        },
+        TrafficJson.Strict);
 
     private static bool IngestClockRunsAhead(IConfiguration configuration)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using Npgsql;
 using TrafficOrleans.GrainInterfaces.Messages;
@@ -6,10 +7,13 @@ using TrafficOrleans.GrainInterfaces.Messages;
 namespace TrafficOrleans.Storage.Postgres;
 
 /// <summary>
-/// Records what a road grain did with a reading: the reading in <c>traffic_data</c> and its prediction in
-/// <c>predictions</c>, in one transaction, idempotently on (road_id, timestamp). The pair is the grain's
+/// Records what a road grain did with a reading: the reading in <c>traffic_data</c>, its prediction in
+/// <c>predictions</c> and, for each prediction row that was new, its <c>traffic-predictions</c> message in the
+/// transactional <c>outbox</c> (published by the outbox relay) — in one transaction, idempotently on
+/// (road_id, timestamp). A reading applied again after a crash therefore adds neither a row nor a message: every
+/// reading has exactly one prediction row and one prediction message. The pair is the grain's
 /// durable "applied" marker (see <see cref="TrafficHistory.AppliedReadingsAfterAsync"/>). Thousands of road
-/// grains save concurrently, so saves are gathered into one binary COPY per round trip (group commit);
+/// grains save concurrently, so saves are gathered into one round trip (group commit);
 /// each caller's task completes only when its rows are committed.
 /// </summary>
 public sealed class RoadOutcomeStore : IAsyncDisposable
@@ -18,14 +22,16 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
     private const int MaxAttempts = 3;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PredictionMessages _messages;
     private readonly Channel<PendingOutcomes> _pending = Channel.CreateUnbounded<PendingOutcomes>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<DateOnly, bool> _ensuredDays = new();
     private readonly Task _writer;
 
     /// <summary>Starts the background writer.</summary>
-    public RoadOutcomeStore(NpgsqlDataSource dataSource)
+    public RoadOutcomeStore(NpgsqlDataSource dataSource, PredictionMessages messages)
     {
         _dataSource = dataSource;
+        _messages = messages;
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -99,11 +105,12 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
         }
 
         // Both inserts travel in one round trip as column arrays (no temp tables, no per-value writes) and
-        // run in one implicit transaction: a prediction row is only ever committed together with its reading.
+        // run in one implicit transaction: a prediction row and its outbox message are only ever committed
+        // together with their reading. The outbox trigger's NOTIFY wakes the relay at the commit.
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var write = new NpgsqlBatch(connection)
         {
-            BatchCommands = { InsertReadings(batch), InsertPredictions(batch) },
+            BatchCommands = { InsertReadings(batch), InsertPredictionsAndMessages(batch) },
         };
         await write.ExecuteNonQueryAsync();
     }
@@ -129,15 +136,27 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
         return command;
     }
 
-    private static NpgsqlBatchCommand InsertPredictions(List<RoadOutcome> batch)
+    // Outbox rows only for the predictions the INSERT actually added (a repeat adds none), in the batch's order so
+    // that the relay publishes each road's predictions in order. Key and value are the stream provider's: road_id
+    // (murmur2-partitioned) and the prediction's JSON.
+    private NpgsqlBatchCommand InsertPredictionsAndMessages(List<RoadOutcome> batch)
     {
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO predictions (road_id, "timestamp", current_speed, predicted_speed_10min, predicted_speed_20min,
-                                     predicted_speed_30min, prediction_confidence, model_version, event_id)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::uuid[])
-            ON CONFLICT (road_id, "timestamp") DO NOTHING
+            WITH inserted AS (
+                INSERT INTO predictions (road_id, "timestamp", current_speed, predicted_speed_10min, predicted_speed_20min,
+                                         predicted_speed_30min, prediction_confidence, model_version, event_id)
+                SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::uuid[])
+                ON CONFLICT (road_id, "timestamp") DO NOTHING
+                RETURNING road_id, "timestamp")
+            INSERT INTO outbox (topic, message_key, payload, headers)
+            SELECT $11, m.road_id, m.payload, $12::jsonb
+            FROM unnest($1::text[], $2::timestamptz[], $10::bytea[]) WITH ORDINALITY AS m(road_id, ts, payload, ord)
+                 JOIN inserted i ON i.road_id = m.road_id AND i."timestamp" = m.ts
+            ORDER BY m.ord
             """);
-        var predictions = batch.ConvertAll(outcome => outcome.Prediction);
+        // The join would give a (road, time) that occurs twice in the batch two messages for its one new row: the first wins, as in the table.
+        var seen = new HashSet<(string, DateTimeOffset)>(batch.Count);
+        var predictions = batch.Select(outcome => outcome.Prediction).Where(p => seen.Add((p.RoadId, p.Timestamp))).ToList();
         command.Parameters.Add(Column(predictions, p => p.RoadId));
         command.Parameters.Add(Column(predictions, p => p.Timestamp.UtcDateTime));
         command.Parameters.Add(Column(predictions, p => p.CurrentSpeed));
@@ -147,6 +166,9 @@ public sealed class RoadOutcomeStore : IAsyncDisposable
         command.Parameters.Add(Column(predictions, p => p.PredictionConfidence));
         command.Parameters.Add(Column(predictions, p => p.ModelVersion));
         command.Parameters.Add(Column(predictions, p => p.EventId));
+        command.Parameters.Add(Column(predictions, p => JsonSerializer.SerializeToUtf8Bytes(p, _messages.Json)));
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _messages.Topic });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _messages.HeadersJson });
         return command;
     }
 

@@ -9,6 +9,13 @@ public static class KafkaHeaderNames
     /// <summary>CLR type of the event, written by Orleans producers (informational).</summary>
     public const string EventType = "orleans-event-type";
 
+    /// <summary>The <see cref="EventType"/> value of an event type: what the stream provider writes and outbox writers copy.</summary>
+    public static string EventTypeName(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.FullName ?? type.Name;
+    }
+
     /// <summary>Orleans stream namespace the message was produced to.</summary>
     public const string StreamNamespace = "orleans-stream-namespace";
 

@@ -66,7 +66,7 @@ public sealed class KafkaQueueAdapter(
 
     // Header values are not mutated by the client, so one UTF-8 copy per event type serves every message.
     private static byte[] EventTypeHeader(Type type) =>
-        EventTypeHeaders.GetOrAdd(type, t => Encoding.UTF8.GetBytes(t.FullName ?? t.Name));
+        EventTypeHeaders.GetOrAdd(type, t => Encoding.UTF8.GetBytes(KafkaHeaderNames.EventTypeName(t)));
 
     /// <inheritdoc />
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId)

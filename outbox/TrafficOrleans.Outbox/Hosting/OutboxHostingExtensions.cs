@@ -14,7 +14,7 @@ public static class OutboxHostingExtensions
     /// <summary>
     /// The relay in a host: <see cref="AddOutboxRelay"/> plus, when <c>Outbox:Enabled</c> (default true), the
     /// <see cref="OutboxRelayService"/> and its <see cref="OutboxListener"/>. Every writer of the outbox (ingestion,
-    /// notifications) relies on it, so it runs whatever else the host does. Safe to call more than once. Hosted services
+    /// notifications, road grains) relies on it, so it runs whatever else the host does. Safe to call more than once. Hosted services
     /// stop in reverse order: register it before the writers so it finishes their last rows.
     /// In the <c>Cluster</c> profile the relay runs on one silo at a time (lease <c>outbox-relay</c>): <c>SKIP LOCKED</c>
     /// alone would let two silos publish consecutive batches of one road concurrently, out of order, and a road grain
@@ -23,19 +23,29 @@ public static class OutboxHostingExtensions
     public static IHostApplicationBuilder AddTrafficOutbox(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOutboxRelay();
-        if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
+        builder.Services.AddTrafficOutbox(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// <see cref="AddTrafficOutbox(IHostApplicationBuilder)"/> on a service collection (Orleans test silos, which road
+    /// grains publish their predictions through).
+    /// </summary>
+    public static IServiceCollection AddTrafficOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOutboxRelay();
+        if (configuration.GetValue($"{OutboxOptions.SectionName}:Enabled", true))
         {
-            if (!builder.Services.Any(d => d.ServiceType == typeof(OutboxRelayService)))
+            if (!services.Any(d => d.ServiceType == typeof(OutboxRelayService)))
             {
-                builder.Services.AddSingleton<OutboxRelayService>();
-                builder.Services.AddLeaderOnlyHostedService(builder.Configuration, "outbox-relay", sp => sp.GetRequiredService<OutboxRelayService>());
+                services.AddSingleton<OutboxRelayService>();
+                services.AddLeaderOnlyHostedService(configuration, "outbox-relay", sp => sp.GetRequiredService<OutboxRelayService>());
             }
 
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxListener>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxListener>());
         }
 
-        return builder;
+        return services;
     }
 
     /// <summary>
