@@ -1,0 +1,44 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TrafficOrleans.Api.Hosting;
+
+/// <summary>
+/// Brotli or gzip, as the client asks, for the API's JSON answers (<c>/roads</c> and <c>/traffic/current</c> are the
+/// dashboard's largest downloads). Only JSON and problem details are compressed: the dashboard's static files are
+/// precompressed at build time, and push connections (SignalR, WebSocket, server-sent events) are left out whole, since
+/// a compressing stream would hold back their frames.
+/// </summary>
+public static class JsonCompressionExtensions
+{
+    /// <summary>The media types compressed.</summary>
+    public static readonly string[] MediaTypes = ["application/json", "application/problem+json"];
+
+    /// <summary>Registers the brotli and gzip providers for <see cref="MediaTypes"/>.</summary>
+    public static IServiceCollection AddJsonCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = MediaTypes;
+        });
+        // Fastest: the answers change every tick and are compressed per request; level 1 already shrinks this JSON ~10×.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    /// <summary>Compresses JSON answers on every path but <paramref name="pushPaths"/> (and what lies below them).</summary>
+    public static WebApplication UseJsonCompression(this WebApplication app, params string[] pushPaths)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(pushPaths);
+        var excluded = pushPaths.Select(p => new PathString(p)).ToArray();
+        app.UseWhen(context => !excluded.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)), branch => branch.UseResponseCompression());
+        return app;
+    }
+}
