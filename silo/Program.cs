@@ -7,6 +7,7 @@ using TrafficOrleans.Ingest.Hosting;
 using TrafficOrleans.Notifications.Hosting;
 using TrafficOrleans.Outbox.Hosting;
 using TrafficOrleans.Push.Hosting;
+using TrafficOrleans.Push.WebSockets;
 using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 
@@ -36,6 +37,7 @@ try
     await app.StartEmbeddedKafkaAsync();
 
     app.MapServiceDefaults();
+    app.UseJsonCompression(PushHostingExtensions.HubPath, NotificationSocketEndpoint.Path);
     app.UseTrafficApiSecurity(dashboardPrefix);
     // The web dashboard (web/, built into wwwroot) is the site's root; /scalar and /orleans stay where they are.
     app.UseTrafficDashboard();

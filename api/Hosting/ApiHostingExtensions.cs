@@ -14,13 +14,14 @@ using TrafficOrleans.Api.Traffic;
 using TrafficOrleans.GrainInterfaces.Messages;
 using TrafficOrleans.Storage.Postgres.Notifications;
 using TrafficOrleans.GrainInterfaces.Time;
+using TrafficOrleans.Kafka.Hosting;
 
 namespace TrafficOrleans.Api.Hosting;
 
 /// <summary>Registers and maps the HTTP API of the product.</summary>
 public static class ApiHostingExtensions
 {
-    /// <summary>Adds the API's services: wire-format JSON and the OpenAPI document.</summary>
+    /// <summary>Adds the API's services: wire-format JSON (compressed), the OpenAPI document, the status queries.</summary>
     public static IHostApplicationBuilder AddTrafficApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -35,6 +36,8 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<CurrentTrafficReader>();
         builder.Services.TryAddSingleton<NotificationHistory>();
         builder.Services.AddSingleton<SystemStatusQuery>();
+        builder.Services.AddConsumerLag();
+        builder.Services.AddJsonCompression();
         return builder;
     }
 

@@ -21,7 +21,7 @@ public static class SystemEndpoints
 
         group.MapGet("/status", GetStatusAsync)
             .WithName("GetSystemStatus")
-            .WithSummary("Active silos, outbox backlog (pending rows and the oldest one's age), the champion model with its metrics, and the newest ingestion tick with its road count.");
+            .WithSummary("Active silos, outbox backlog (pending rows and the oldest one's age), consumer lag per group and topic, the champion model with its metrics, and the newest ingestion tick with its road count.");
 
         return group;
     }

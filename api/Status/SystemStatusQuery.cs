@@ -4,16 +4,19 @@ using Orleans;
 using Orleans.Runtime;
 using TrafficOrleans.Forecasting.Registry;
 using TrafficOrleans.GrainInterfaces.Time;
+using TrafficOrleans.Kafka.Lag;
 using TrafficOrleans.Storage.Postgres;
 
 namespace TrafficOrleans.Api.Status;
 
 /// <summary>
 /// Gathers <see cref="SystemStatus"/>: membership from the Orleans management grain, the outbox backlog, the registry's
-/// champion and the newest stored tick, the PostgreSQL parts in parallel. Every query is index-backed (the unsent-outbox
-/// partial index, the champion's unique index, the timestamp index), so the endpoint stays cheap to poll.
+/// champion, the newest stored tick and the consumer lag, all in parallel. Every query is index-backed (the unsent-outbox
+/// partial index, the champion's unique index, the timestamp index) and the lag is cached and time-bounded
+/// (<see cref="ConsumerLagMonitor"/>), so the endpoint stays cheap to poll and answers while the broker is down.
 /// </summary>
-public sealed class SystemStatusQuery(NpgsqlDataSource dataSource, IGrainFactory grains, [FromKeyedServices(TrafficClock.Key)] TimeProvider trafficClock)
+public sealed class SystemStatusQuery(
+    NpgsqlDataSource dataSource, IGrainFactory grains, ConsumerLagMonitor consumerLag, [FromKeyedServices(TrafficClock.Key)] TimeProvider trafficClock)
 {
     private const string OutboxSql = """
         SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at))::float8, 0)
@@ -27,10 +30,11 @@ public sealed class SystemStatusQuery(NpgsqlDataSource dataSource, IGrainFactory
         var outbox = OutboxAsync(cancellationToken);
         var champion = new ModelRegistry(dataSource).GetChampionAsync(cancellationToken);
         var latest = new HistoryExtent(dataSource).LatestAsync(cancellationToken);
-        await Task.WhenAll(silos, outbox, champion, latest);
+        var lag = consumerLag.ReadAsync(cancellationToken);
+        await Task.WhenAll(silos, outbox, champion, latest, lag);
         var tick = await latest;
         return new SystemStatus(
-            await silos, await outbox, ToStatus(await champion), new IngestionStatus(tick?.Timestamp, tick?.Roads ?? 0, trafficClock.GetUtcNow()));
+            await silos, await outbox, ToStatus(await champion), new IngestionStatus(tick?.Timestamp, tick?.Roads ?? 0, trafficClock.GetUtcNow()), await lag);
     }
 
     private async Task<IReadOnlyList<SiloStatusResponse>> SilosAsync(CancellationToken cancellationToken)

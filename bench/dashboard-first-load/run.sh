@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Dashboard first load on loopback, as a browser's critical path fetches it: index.html, the hashed JS and CSS it
 # names, /dashboard/config, /roads and /traffic/current — with Accept-Encoding: br, gzip, over one connection per
-# request like a cold cache. Prints p50/min/max of the total time over N runs and the bytes on the wire.
+# request like a cold cache. Prints p50/min/max of the total time over N runs and the bytes on the wire, then the
+# bytes and request times of the two JSON answers uncompressed (identity, the baseline), gzip and brotli.
 # Usage: bench/dashboard-first-load/run.sh [runs=9] [url=http://localhost:8080]   (a silo must be running)
 set -euo pipefail
 RUNS="${1:-9}"
@@ -34,4 +35,18 @@ echo
 for path in "${paths[@]}"; do
   headers="$(curl -fsS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$URL$path" | tr -d '\r' | grep -iE '^(content-encoding|cache-control|content-length):' | tr '\n' ' ')"
   printf '%-32s %s\n' "$path" "$headers"
+done
+
+echo
+printf '| JSON answer | encoding | bytes | p50 (ms) | min (ms) | max (ms) |\n|---|---|---:|---:|---:|---:|\n'
+for path in /roads /traffic/current; do
+  for encoding in identity gzip br; do
+    times=()
+    for _ in $(seq "$RUNS"); do
+      read -r seconds size < <(curl -fsS -o /dev/null -H "Accept-Encoding: $encoding" -w '%{time_total} %{size_download}\n' "$URL$path")
+      times+=("$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s * 1000 }')")
+    done
+    sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+    printf '| %s | %s | %d | %s | %s | %s |\n' "$path" "$encoding" "$size" "${sorted[$(( (RUNS - 1) / 2 ))]}" "${sorted[0]}" "${sorted[$((RUNS - 1))]}"
+  done
 done

@@ -4,12 +4,17 @@
 // frames, p50/p95/max frame time, long frames (> 50 ms, the RAIL budget for a response) and the updates received.
 // A measuring script, not a test: the figures depend on the machine's load, so print them next to `uptime`.
 //
-// Usage: node run.mjs [url=http://localhost:8080] [seconds per phase=20]
-//   The silo should serve the synthetic city of 20,000 roads ticking once a second; see README "Dashboard".
+// Usage: node run.mjs [url=http://localhost:8080] [seconds per phase=20]   against a running silo
+//        node run.mjs --synthetic [roads=20000] [seconds per phase=20]    no silo: the built page and an N-road city
+//                                                                          updating every second (synthetic.mjs)
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { gridRoads, serveSyntheticCity } from "./synthetic.mjs";
 
-const url = process.argv[2] ?? process.env.TRAFFIC_URL ?? "http://localhost:8080";
-const seconds = Number(process.argv[3] ?? 20);
+const synthetic = process.argv[2] === "--synthetic";
+const url = synthetic ? "http://synthetic.invalid" : (process.argv[2] ?? process.env.TRAFFIC_URL ?? "http://localhost:8080");
+const syntheticRoads = synthetic ? Number(process.argv[3] ?? 20000) : 0;
+const seconds = Number((synthetic ? process.argv[4] : process.argv[3]) ?? 20);
 const LONG_FRAME_MS = 50;
 
 // Counts the trafficUpdated messages (and the roads in them) the page's SignalR WebSocket receives.
@@ -92,6 +97,10 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Before the counter: Playwright's WebSocket routing replaces window.WebSocket, and the counter must wrap that.
+  const stopTicks = synthetic
+    ? await serveSyntheticCity(page, { baseUrl: url, webRoot: fileURLToPath(new URL("../../silo/wwwroot", import.meta.url)), roads: gridRoads(syntheticRoads) })
+    : () => {};
   await page.addInitScript(countUpdates);
   await page.goto(`${url}/#/map`, { timeout: 120_000 });
   await page.waitForFunction(() => window.__dashboard?.ready, null, { timeout: 120_000 });
@@ -108,7 +117,8 @@ try {
   const [zoomed] = await Promise.all([page.evaluate(recordFrames, ms), zoom(page, box, Date.now() + ms - 500)]);
   results.push(summary("zooming (wheel)", zoomed));
 
-  console.log(`${lines} road lines on the map, ${seconds} s per phase, ${url}`);
+  stopTicks();
+  console.log(`${lines} road lines on the map, ${seconds} s per phase, ${synthetic ? `synthetic city of ${syntheticRoads} roads updating every second` : url}`);
   console.table(results);
 } finally {
   await browser.close();

@@ -49,6 +49,10 @@ public static class NotificationsHostingExtensions
             services.AddHostedService<NotificationConsumer>();
         }
 
+        // Watched on every silo: the group's lag is the cluster's, whichever silos run its members.
+        services.AddConsumerGroupWatch(sp => (
+            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.ConsumerGroup, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value.Predictions));
+
         return services;
     }
 }

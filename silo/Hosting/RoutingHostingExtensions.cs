@@ -11,6 +11,8 @@ using TrafficOrleans.Kafka;
 using TrafficOrleans.Storage.Redis;
 using TrafficOrleans.Kafka.Hosting;
 using TrafficOrleans.Kafka.Health;
+using TrafficOrleans.Kafka.Topics;
+using Microsoft.Extensions.Options;
 using TrafficOrleans.Notifications.Rules;
 using TrafficOrleans.GrainInterfaces.Time;
 
@@ -52,6 +54,9 @@ public static partial class RoutingHostingExtensions
         services.AddSingleton<IRouteQueries>(sp => sp.GetRequiredService<RouteQueryHandler>());
         services.AddHostedService<RoutingSnapshotSync>();
         services.AddHostedService<RouteGraphConsumer>();
+        // Watched even where Routing:ConsumerEnabled is false: the group's lag is the cluster's, whichever silos read.
+        services.AddConsumerGroupWatch(sp => (
+            sp.GetRequiredService<IOptions<RoutingOptions>>().Value.ConsumerGroup, sp.GetRequiredService<IOptions<KafkaTopicsOptions>>().Value.Predictions));
         return services;
     }
 

@@ -29,6 +29,7 @@ public static class StreamingHostingExtensions
         silo.AddKafkaStreams(TrafficTopics.StreamProvider, options => Configure(options, settings, topics));
         silo.Services.AddKafkaClientSettings();
         silo.Services.AddSingleton(PredictionMessagesOf(topics));
+        silo.Services.AddConsumerGroupWatch(_ => (TrafficTopics.PredictionGroup, topics.RawReadings));
         AddMessageChecks(silo.Services, configuration);
         // Explicit subscriptions (dashboards, tools) keep their pub-sub state with the rest of the grain state.
         silo.AddAdoNetGrainStorage("PubSubStore", o =>

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TrafficOrleans.IntegrationTests.Infrastructure;
+using TrafficOrleans.Silo.Routing;
+using TrafficOrleans.Storage.Redis;
 
 namespace TrafficOrleans.Dashboard.BrowserTests;
 
@@ -35,6 +37,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium (./scripts/test.sh does).");
         await Servers.InitializeAsync();
+        // Start from free flow: weights a re-route test left in Redis (a run stopped mid-test) would be restored.
+        await Servers.RedisConnection.GetDatabase(DashboardHost.RedisDatabase).KeyDeleteAsync(RedisKeys.GraphCurrent(new RoutingOptions().City));
         Host = new DashboardHost(Servers, $"dash-{Guid.NewGuid():N}"[..20]);
         Host.StartServer();
         Http = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

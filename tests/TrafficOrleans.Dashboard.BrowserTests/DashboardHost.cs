@@ -22,6 +22,9 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
         UseKestrel(Port);
     }
 
+    /// <summary>The host's Redis database (hot keys, the routing graph's snapshot).</summary>
+    public const int RedisDatabase = 13;
+
     public int Port { get; } = TestServers.FreePort();
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
@@ -50,7 +53,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
 
         builder.UseContentRoot(SiloDirectory);
         builder.UseWebRoot(webRoot);
-        SyntheticCityHost.Configure(builder, _servers, _serviceId, redisDatabase: 13);
+        SyntheticCityHost.Configure(builder, _servers, _serviceId, redisDatabase: RedisDatabase);
         builder.UseSetting("Warmup:Enabled", "false");
     }
 }

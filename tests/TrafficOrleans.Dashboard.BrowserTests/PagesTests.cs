@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace TrafficOrleans.Dashboard.BrowserTests;
@@ -28,6 +31,26 @@ public sealed class PagesTests(DashboardFixture fixture)
         }
 
         Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
+    public async Task The_system_page_shows_the_consumer_lag_of_every_watched_group()
+    {
+        var status = await fixture.Http.GetFromJsonAsync<JsonElement>("system/status");
+        var watched = status.GetProperty("consumer_lag").GetProperty("groups").EnumerateArray()
+            .Select(g => $"{g.GetProperty("group").GetString()}@{g.GetProperty("topic").GetString()}").Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("ml-prediction-group@traffic-raw", watched);
+
+        await using var dashboard = await DashboardPage.OpenAsync(fixture);
+        await dashboard.GotoAsync("system");
+        var table = dashboard.Page.Locator(".consumer-lag[data-state='known'] table.lag");
+        await table.WaitForAsync();
+        var rows = await table.Locator("tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => [r.dataset.group + '@' + r.dataset.topic, r.dataset.lag, r.cells[3].textContent])");
+
+        Assert.Equal(watched, rows.Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.True(long.TryParse(r[1], out var lag) && lag >= 0, $"{r[0]} shows lag {r[1]}"));
+        Assert.All(rows, r => Assert.Equal(long.Parse(r[1], CultureInfo.InvariantCulture).ToString("N0", CultureInfo.GetCultureInfo("en-US")), r[2]));
     }
 
     [Fact]

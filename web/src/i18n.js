@@ -28,6 +28,8 @@ const en = {
   "alerts.time": "Time", "alerts.message": "Message", "alerts.more": "Load more", "alerts.none": "No alerts", "alerts.unavailable": "Alert history is not available",
   "alerts.mute": "Mute alert pop-ups", "alerts.dismissAll": "Dismiss all", "alerts.dismiss": "Dismiss", "alerts.more.hidden": "+{n} more",
   "system.title": "System", "system.unavailable": "System status is not available on this silo yet.", "system.health": "Readiness",
+  "system.lag.title": "Consumer lag (messages not yet committed)", "system.lag.group": "Consumer group", "system.lag.topic": "Topic",
+  "system.lag.partitions": "Partitions", "system.lag.lag": "Lag", "system.lag.unknown": "unknown",
   "error.load": "Could not load: {e}",
 };
 
@@ -56,6 +58,8 @@ const vi = {
   "alerts.time": "Thời gian", "alerts.message": "Nội dung", "alerts.more": "Xem thêm", "alerts.none": "Không có cảnh báo", "alerts.unavailable": "Chưa có lịch sử cảnh báo",
   "alerts.mute": "Tắt thông báo bật lên", "alerts.dismissAll": "Đóng tất cả", "alerts.dismiss": "Đóng", "alerts.more.hidden": "+{n} nữa",
   "system.title": "Hệ thống", "system.unavailable": "Silo này chưa có trạng thái hệ thống.", "system.health": "Sẵn sàng",
+  "system.lag.title": "Độ trễ consumer (tin chưa commit)", "system.lag.group": "Nhóm consumer", "system.lag.topic": "Topic",
+  "system.lag.partitions": "Phân vùng", "system.lag.lag": "Độ trễ", "system.lag.unknown": "không rõ",
   "error.load": "Không tải được: {e}",
 };
 

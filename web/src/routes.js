@@ -77,3 +77,32 @@ export function shouldReroute(shownMinutes, newMinutes, threshold = 0.1) {
   if (!(shownMinutes > 0)) return true;
   return Math.abs(newMinutes - shownMinutes) / shownMinutes > threshold;
 }
+
+/**
+ * When the route finder asks again after graph updates: `delayMs` after the latest update (the silo's route replica
+ * takes a moment to install the new weights), but never later than `maxWaitMs` after the first one still unanswered.
+ * A plain debounce would restart its timer on every update and never fire while updates keep coming faster than
+ * the delay, as they do when the routing graph applies prediction batches back to back.
+ */
+export function rerouteScheduler(run, { delayMs = 1000, maxWaitMs = 3000, timers = globalThis, now = () => Date.now() } = {}) {
+  let timer = 0;
+  let firstAt = null;
+  const fire = () => {
+    timer = 0;
+    firstAt = null;
+    run();
+  };
+  return {
+    schedule() {
+      const at = now();
+      firstAt ??= at;
+      timers.clearTimeout(timer);
+      timer = timers.setTimeout(fire, Math.max(0, Math.min(delayMs, firstAt + maxWaitMs - at)));
+    },
+    cancel() {
+      timers.clearTimeout(timer);
+      timer = 0;
+      firstAt = null;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeRoutes, formatDelta, formatDistance, formatEta, mainRoads, routeStyle, shouldReroute } from "../src/routes.js";
+import { describeRoutes, formatDelta, formatDistance, formatEta, mainRoads, rerouteScheduler, routeStyle, shouldReroute } from "../src/routes.js";
 
 const point = (lat, lng, road_name) => ({ lat, lng, road_name });
 
@@ -63,5 +63,64 @@ describe("shouldReroute", () => {
     expect(shouldReroute(10, 11.5)).toBe(true);
     expect(shouldReroute(10, 8.5)).toBe(true);
     expect(shouldReroute(0, 5)).toBe(true);
+  });
+});
+
+describe("rerouteScheduler", () => {
+  const fakeClock = () => {
+    const clock = { t: 0, pending: [] };
+    clock.timers = {
+      setTimeout: (fn, ms) => clock.pending.push({ fn, at: clock.t + ms, id: clock.pending.length + 1 }) && clock.pending.length,
+      clearTimeout: (id) => { const entry = clock.pending.find((p) => p.id === id); if (entry) entry.fn = null; },
+    };
+    clock.advance = (ms) => {
+      const end = clock.t + ms;
+      for (;;) {
+        const due = clock.pending.filter((p) => p.fn && p.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        clock.t = due.at;
+        const fn = due.fn;
+        due.fn = null;
+        fn();
+      }
+      clock.t = end;
+    };
+    return clock;
+  };
+
+  test("asks once, a second after the last update of a burst", () => {
+    const clock = fakeClock();
+    let runs = 0;
+    const scheduler = rerouteScheduler(() => runs++, { timers: clock.timers, now: () => clock.t });
+    scheduler.schedule();
+    clock.advance(400);
+    scheduler.schedule();
+    clock.advance(999);
+    expect(runs).toBe(0);
+    clock.advance(1);
+    expect(runs).toBe(1);
+    clock.advance(5000);
+    expect(runs).toBe(1);
+  });
+
+  test("keeps asking while updates never stop, at most the longest wait apart", () => {
+    const clock = fakeClock();
+    const runsAt = [];
+    const scheduler = rerouteScheduler(() => runsAt.push(clock.t), { timers: clock.timers, now: () => clock.t });
+    for (let i = 0; i < 20; i++) {
+      scheduler.schedule();
+      clock.advance(500);
+    }
+    expect(runsAt).toEqual([3000, 6000, 9000]);
+  });
+
+  test("cancel drops the pending request", () => {
+    const clock = fakeClock();
+    let runs = 0;
+    const scheduler = rerouteScheduler(() => runs++, { timers: clock.timers, now: () => clock.t });
+    scheduler.schedule();
+    scheduler.cancel();
+    clock.advance(5000);
+    expect(runs).toBe(0);
   });
 });

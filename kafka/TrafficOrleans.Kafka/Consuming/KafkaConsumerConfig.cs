@@ -39,6 +39,13 @@ public static class KafkaConsumerConfig
         return config;
     }
 
+    /// <summary>A reader of a group's committed offsets (consumer lag): never joins the group and never commits.</summary>
+    public static ConsumerConfig OffsetReader(KafkaConnectionOptions kafka, string groupId, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(kafka);
+        return ManualCommit(kafka.BootstrapServers, kafka.ClientConfig, groupId, clientId);
+    }
+
     private static ConsumerConfig ManualCommit(string bootstrapServers, IReadOnlyDictionary<string, string> clientConfig, string groupId, string clientId) =>
         new(new Dictionary<string, string>(clientConfig, StringComparer.Ordinal))
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TrafficOrleans.Kafka.Lag;
 using TrafficOrleans.Kafka.Producing;
 using TrafficOrleans.Kafka.Topics;
 
@@ -30,5 +32,30 @@ public static class KafkaServiceCollectionExtensions
         services.AddOptions<KafkaProducerOptions>().BindConfiguration(KafkaProducerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<KafkaMessageProducer>();
         return services;
+    }
+
+    /// <summary>
+    /// The consumer-lag monitor of <c>GET /system/status</c> (section <c>Kafka:ConsumerLag</c>), watching every group
+    /// registered with <see cref="AddConsumerGroupWatch"/> plus the configured ones.
+    /// </summary>
+    public static IServiceCollection AddConsumerLag(this IServiceCollection services)
+    {
+        services.AddKafkaClientSettings();
+        services.AddOptions<ConsumerLagOptions>().BindConfiguration(ConsumerLagOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ConsumerLagReader(sp.GetRequiredService<IOptions<KafkaConnectionOptions>>().Value));
+        services.TryAddSingleton<ConsumerLagMonitor>();
+        return services;
+    }
+
+    /// <summary>Reports the lag of a consumer of this host in <c>GET /system/status</c> (call it where the consumer is registered).</summary>
+    public static IServiceCollection AddConsumerGroupWatch(this IServiceCollection services, Func<IServiceProvider, (string Group, string Topic)> watch)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        return services.AddSingleton(sp =>
+        {
+            var (group, topic) = watch(sp);
+            return new ConsumerGroupWatch { Group = group, Topic = topic };
+        });
     }
 }

@@ -34,7 +34,14 @@ public static class KafkaClientConfig
     public static AdminClientConfig Admin(KafkaStreamOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new AdminClientConfig(Passthrough(options.ClientConfig)) { BootstrapServers = options.BootstrapServers };
+        return Admin(options.BootstrapServers, options.ClientConfig);
+    }
+
+    /// <summary>Admin client for metadata, from the <c>Kafka</c> section (consumer lag).</summary>
+    public static AdminClientConfig Admin(KafkaConnectionOptions connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Admin(connection.BootstrapServers, connection.ClientConfig);
     }
 
     /// <summary>The passthrough settings with secrets replaced, for logs.</summary>
@@ -43,6 +50,9 @@ public static class KafkaClientConfig
         ArgumentNullException.ThrowIfNull(options);
         return KafkaConnectionOptions.Describe(options.BootstrapServers, options.ClientConfig);
     }
+
+    private static AdminClientConfig Admin(string bootstrapServers, IReadOnlyDictionary<string, string> clientConfig) =>
+        new(Passthrough(clientConfig)) { BootstrapServers = bootstrapServers };
 
     private static Dictionary<string, string> Passthrough(IReadOnlyDictionary<string, string> clientConfig) => new(clientConfig, StringComparer.Ordinal);
 }

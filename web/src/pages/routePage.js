@@ -6,7 +6,7 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { getMap, roadMidpoint, setMode } from "../livemap.js";
 import { roadSearch } from "../roadSearch.js";
-import { describeRoutes, routeStyle, shouldReroute } from "../routes.js";
+import { describeRoutes, rerouteScheduler, routeStyle, shouldReroute } from "../routes.js";
 import { on } from "../store.js";
 
 let root;
@@ -18,7 +18,7 @@ let markers = [];
 let points = { origin: null, destination: null };
 let shown = [];
 let selected = 0;
-let rerouteTimer = 0;
+const reroute = rerouteScheduler(() => recommend(true));
 const subscriptions = [];
 
 /** What is drawn, for the browser tests: one entry per route line. */
@@ -59,7 +59,7 @@ export function mount(target) {
 
 export function unmount() {
   subscriptions.splice(0).forEach((off) => off());
-  clearTimeout(rerouteTimer);
+  reroute.cancel();
   // Routes belong to this page; the live map shows traffic only.
   layer?.remove();
 }
@@ -112,11 +112,9 @@ async function recommend(quiet = false) {
   }
 }
 
-/** Graph updates arrive once per tick; one quiet re-request a second later compares the best ETA. */
+/** A quiet re-request after graph updates (see rerouteScheduler) compares the best ETA with the one shown. */
 function scheduleReroute() {
-  if (!shown.length) return;
-  clearTimeout(rerouteTimer);
-  rerouteTimer = setTimeout(() => recommend(true), 1000);
+  if (shown.length) reroute.schedule();
 }
 
 function draw() {

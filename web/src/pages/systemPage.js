@@ -1,6 +1,8 @@
-// The operator's glance: GET /system/status (silos, pipeline lag, champion model, last ingestion tick) rendered as
-// nested lists whatever its exact fields, and /health/ready; a silo without the endpoint says so instead of failing.
+// The operator's glance: GET /system/status — the consumer lag as a table, the rest (silos, outbox backlog, champion
+// model, last ingestion tick) as nested lists whatever its exact fields — and /health/ready; a silo without the
+// endpoint says so instead of failing.
 import { api } from "../api.js";
+import { consumerLagTable } from "./consumerLag.js";
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { store } from "../store.js";
@@ -27,7 +29,8 @@ export async function mount(target) {
     return;
   }
   try {
-    holder.replaceChildren(render(await api.systemStatus(), 0));
+    const { consumer_lag: consumerLag, ...rest } = await api.systemStatus();
+    holder.replaceChildren(consumerLagTable(consumerLag), render(rest, 0));
     holder.dataset.available = "true";
   } catch (error) {
     holder.dataset.available = "false";
