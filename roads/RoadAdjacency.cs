@@ -14,11 +14,18 @@ public sealed class RoadAdjacency
     private static readonly IReadOnlyList<string> None = [];
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _upstream;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _downstream;
+    private readonly FrozenDictionary<string, IReadOnlyList<string>> _neighbours;
 
     private RoadAdjacency(Dictionary<string, List<string>> upstream, Dictionary<string, List<string>> downstream)
     {
         _upstream = upstream.ToFrozenDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.Ordinal);
         _downstream = downstream.ToFrozenDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.Ordinal);
+        // Built once: ingestion asks for every reading of every tick. Self-loops never enter the maps (FromEdges,
+        // FromSegments), so only the union of feeders and successors needs de-duplicating.
+        _neighbours = upstream.Keys.Union(downstream.Keys, StringComparer.Ordinal).ToFrozenDictionary(
+            road => road,
+            road => (IReadOnlyList<string>)[.. FeedersOf(road).Concat(SuccessorsOf(road)).Distinct(StringComparer.Ordinal)],
+            StringComparer.Ordinal);
     }
 
     /// <summary>Number of feeder → road edges.</summary>
@@ -81,15 +88,7 @@ public sealed class RoadAdjacency
     /// each once and never the road itself. Ingestion (per tick) and training (per step) both average over this
     /// list in this order, so a served model sees exactly the neighbour values it was trained on.
     /// </summary>
-    public IReadOnlyList<string> NeighboursOf(string roadId)
-    {
-        // Self-loops never enter the maps (FromEdges, FromSegments), so only the union needs de-duplicating.
-        var feeders = FeedersOf(roadId);
-        var successors = SuccessorsOf(roadId);
-        if (successors.Count == 0) return feeders;
-        if (feeders.Count == 0) return successors;
-        return [.. feeders.Concat(successors).Distinct(StringComparer.Ordinal)];
-    }
+    public IReadOnlyList<string> NeighboursOf(string roadId) => _neighbours.GetValueOrDefault(roadId, None);
 
     private static void Append(Dictionary<string, List<string>> map, string key, string value)
     {
