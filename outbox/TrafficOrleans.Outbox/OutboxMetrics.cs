@@ -10,7 +10,9 @@ public sealed class OutboxMetrics
 
     private readonly Counter<long> _published;
     private readonly Counter<long> _failures;
+    private readonly Counter<long> _reconciled;
     private long _unsentRows;
+    private long _reconciledRows;
     private double _oldestUnsentSeconds;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (which owns and disposes it).</summary>
@@ -22,6 +24,8 @@ public sealed class OutboxMetrics
 #pragma warning restore CA2000
         _published = meter.CreateCounter<long>("traffic.outbox.published", "{message}", "Outbox rows delivered to Kafka, by topic.");
         _failures = meter.CreateCounter<long>("traffic.outbox.failures", "{message}", "Outbox rows whose delivery failed (retried), by topic.");
+        _reconciled = meter.CreateCounter<long>(
+            "traffic.outbox.reconciled", "{row}", "Unsent outbox rows found already published when a relay read the log back (not published again).");
         meter.CreateObservableGauge("traffic.outbox.lag.rows", () => Volatile.Read(ref _unsentRows), "{row}", "Outbox rows not yet delivered.");
         meter.CreateObservableGauge("traffic.outbox.lag.age", () => Volatile.Read(ref _oldestUnsentSeconds), "s", "Age of the oldest undelivered outbox row.");
     }
@@ -37,6 +41,16 @@ public sealed class OutboxMetrics
     internal void Failed(string topic, int count)
     {
         if (count > 0) _failures.Add(count, new KeyValuePair<string, object?>("topic", topic));
+    }
+
+    /// <summary>Unsent rows found already published in the log, since start.</summary>
+    public long ReconciledRows => Interlocked.Read(ref _reconciledRows);
+
+    internal void Reconciled(int count)
+    {
+        if (count <= 0) return;
+        _reconciled.Add(count);
+        Interlocked.Add(ref _reconciledRows, count);
     }
 
     internal void Lag(long rows, TimeSpan oldest)

@@ -31,6 +31,19 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan ListenerProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a relay may take to read the log back before its first round or after a round that did not end
+    /// cleanly (<see cref="OutboxReconciler"/>); past it the round fails and is retried.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReconcileTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Messages read back on a partition for which no committed round recorded where it ended (a new deployment).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ReconcileWindow { get; set; } = 20_000;
+
     /// <summary>Sent rows older than this are deleted (they are only kept for inspection and de-duplication).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -14,8 +15,10 @@ namespace TrafficOrleans.Outbox;
 /// Publishes outbox rows of any topic to Kafka through the host's one idempotent producer. A round claims the oldest unsent
 /// rows with <c>FOR UPDATE SKIP LOCKED</c> (several silos share the work without sending a row twice at the
 /// same time), produces them, waits for every delivery report, then marks the delivered rows sent and records
-/// the failures, all in the claiming transaction. A crash after delivery but before the commit re-sends those
-/// rows: delivery is at least once and consumers de-duplicate by <c>event_id</c>.
+/// the failures, all in the claiming transaction, together with where the round ended in each partition. Every message
+/// carries its row id (<see cref="OutboxHeaderNames.RowId"/>): a relay that stopped after delivery but before the commit
+/// left rows unsent whose messages are published, and the next round of any relay first reads the log back from the
+/// recorded positions and marks those rows sent instead of publishing them again (<see cref="OutboxReconciler"/>).
 /// </summary>
 public sealed partial class OutboxRelay
 {
@@ -25,6 +28,10 @@ public sealed partial class OutboxRelay
     private readonly OutboxOptions _options;
     private readonly OutboxMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly OutboxReconciler _reconciler;
+
+    // Set until the first round of this relay and after any round that did not end cleanly: its rows may be in the log.
+    private volatile bool _reconcileFirst = true;
 
     /// <summary>Creates a relay that publishes through the host's shared producer.</summary>
     public OutboxRelay(
@@ -39,13 +46,40 @@ public sealed partial class OutboxRelay
         _options = options.Value;
         _metrics = metrics;
         _logger = logger;
+        _reconciler = new OutboxReconciler(dataSource, _kafka, _options, metrics, logger);
     }
+
+    /// <summary>
+    /// Makes the next round read the log back first: for a relay that (re)starts after another may have run, such as a
+    /// silo winning the relay lease.
+    /// </summary>
+    public void ReconcileBeforeNextRound() => _reconcileFirst = true;
 
     /// <summary>The settings the relay connects with, secrets redacted (for start-up logs).</summary>
     public string Destination => _kafka.Describe();
 
     /// <summary>One round: claim up to <see cref="OutboxOptions.BatchSize"/> unsent rows in id order, publish, mark.</summary>
     public async Task<RelayRound> RelayOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_reconcileFirst)
+        {
+            await _reconciler.ReconcileAsync(cancellationToken);
+            _reconcileFirst = false;
+        }
+
+        try
+        {
+            return await RelayClaimedAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Whatever was produced before the failure may be in the log while its rows stay unsent.
+            _reconcileFirst = true;
+            throw;
+        }
+    }
+
+    private async Task<RelayRound> RelayClaimedAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,17 +107,12 @@ public sealed partial class OutboxRelay
             // Inspected per task below.
         }
 
-        var sent = new List<long>(rows.Count);
         var failedIds = new List<long>();
         var failedErrors = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
             var delivery = deliveries[i];
-            if (delivery.IsCompletedSuccessfully)
-            {
-                sent.Add(rows[i].Id);
-                continue;
-            }
+            if (delivery.IsCompletedSuccessfully) continue;
 
             var error = delivery.Exception?.InnerException;
             failedIds.Add(rows[i].Id);
@@ -91,13 +120,16 @@ public sealed partial class OutboxRelay
             _metrics.Failed(rows[i].Topic, 1);
         }
 
-        await MarkSentAsync(connection, transaction, sent, cancellationToken);
+        await MarkSentAsync(connection, transaction, rows, deliveries, cancellationToken);
         await RecordFailuresAsync(connection, transaction, failedIds, failedErrors, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // A failed delivery may still have reached the log (a timeout after the broker wrote it).
+        if (failedIds.Count > 0) _reconcileFirst = true;
+
         foreach (var group in rows.Where((_, i) => deliveries[i].IsCompletedSuccessfully).GroupBy(r => r.Topic)) _metrics.Published(group.Key, group.Count());
         if (failedIds.Count > 0) LogDeliveryFailed(_logger, failedIds.Count, rows.Count, failedErrors[0]);
-        return new RelayRound(rows.Count, sent.Count, failedIds.Count);
+        return new RelayRound(rows.Count, rows.Count - failedIds.Count, failedIds.Count);
     }
 
     /// <summary>
@@ -153,21 +185,38 @@ public sealed partial class OutboxRelay
                 // The UTF-8 bytes Confluent's string serializer would write: the same key, so the same partition.
                 Key = reader.IsDBNull(2) ? null : Encoding.UTF8.GetBytes(reader.GetString(2)),
                 Value = reader.GetFieldValue<byte[]>(3),
-                Headers = reader.IsDBNull(4) ? null : ParseHeaders(reader.GetString(4)),
+                Headers = reader.IsDBNull(4) ? new Headers() : ParseHeaders(reader.GetString(4)),
             };
-            rows.Add(new ClaimedRow(reader.GetInt64(0), reader.GetString(1), message));
+            var id = reader.GetInt64(0);
+            message.Headers.Add(OutboxHeaderNames.RowId, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
+            rows.Add(new ClaimedRow(id, reader.GetString(1), message));
         }
 
         return rows;
     }
 
-    private static async Task MarkSentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> ids, CancellationToken cancellationToken)
+    // Marks the delivered rows sent and records where this round ended in each partition, in one round trip.
+    private static async Task MarkSentAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ClaimedRow> rows, Task<TopicPartitionOffset>[] deliveries, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0) return;
-        await using var command = new NpgsqlCommand(
-            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ids] });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var sent = new List<long>(rows.Count);
+        var ends = new Dictionary<(string Topic, int Partition), long>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!deliveries[i].IsCompletedSuccessfully) continue;
+            sent.Add(rows[i].Id);
+            var delivered = deliveries[i].Result;
+            var key = (delivered.Topic, delivered.Partition.Value);
+            ends[key] = Math.Max(ends.GetValueOrDefault(key), delivered.Offset.Value + 1);
+        }
+
+        if (sent.Count == 0) return;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var mark = new NpgsqlBatchCommand("UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)");
+        mark.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. sent] });
+        batch.BatchCommands.Add(mark);
+        batch.BatchCommands.Add(OutboxPositions.Advance([.. ends.Select(e => (e.Key.Topic, e.Key.Partition, e.Value))]));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task RecordFailuresAsync(

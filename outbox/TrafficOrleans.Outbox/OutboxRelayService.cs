@@ -58,6 +58,8 @@ public sealed partial class OutboxRelayService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(logger, relay.Destination, _options.BatchSize);
+        // Started means this host just became the relay (lease won): another may have stopped mid-round before it.
+        relay.ReconcileBeforeNextRound();
         var failures = 0;
         var nextCleanup = time.GetUtcNow();
         var nextLag = nextCleanup;

@@ -5,10 +5,11 @@ using TrafficOrleans.IntegrationTests.Infrastructure;
 namespace TrafficOrleans.Cluster.IntegrationTests;
 
 /// <summary>
-/// Three real silo processes (<see cref="ProcessCluster"/>) under the simulator's steady load; one that is not the
-/// ingestion leader — so it holds road grains, stream queues and consumer-group partitions, not the leases — is killed
-/// with -9. Checked by <c>event_id</c> from reading to published prediction: each reading once on <c>traffic-raw</c>,
-/// once in <c>predictions</c> and once on <c>traffic-predictions</c>, and every outbox row up to then published.
+/// Three real silo processes (<see cref="ProcessCluster"/>) under the simulator's steady load, one killed with -9.
+/// Checked by <c>event_id</c> from reading to published prediction: each reading once on <c>traffic-raw</c>, once in
+/// <c>predictions</c> and once on <c>traffic-predictions</c>, and every outbox row up to then published. Two faults:
+/// a silo holding no lease (road grains, stream queues and consumer-group partitions move), and the silo holding
+/// every lease (ingestion and the outbox relay move too, the relay possibly mid-round).
 /// </summary>
 public sealed class ThreeSiloClusterTests : IAsyncLifetime
 {
@@ -24,20 +25,46 @@ public sealed class ThreeSiloClusterTests : IAsyncLifetime
         // Exactly-once ingestion: of three silos, only the lease holder polls the simulator.
         await Eventually.WaitForAsync(() => Task.FromResult(_cluster.PollingSilos()), polling => polling.Count > 0, Deadline, "a poll in a silo's log");
         var leader = await _cluster.LeaderAsync("ingestion");
-        var victim = silos.First(s => s != leader);
-        await Eventually.WaitForAsync(
-            () => _cluster.Servers.ScalarAsync<long>("SELECT count(DISTINCT \"timestamp\") FROM traffic_data"), ticks => ticks >= 2, Deadline, "two ingested ticks");
+        var relay = await _cluster.LeaderAsync("outbox-relay");
+        var victim = silos.First(s => s != leader && s != relay);
+        await WaitForTicksAsync(DateTime.UnixEpoch, 2, "two ingested ticks");
 
         victim.Kill();
         var lastBeforeKill = await _cluster.Servers.ScalarAsync<DateTime>("SELECT max(\"timestamp\") FROM traffic_data");
-        await Eventually.WaitForAsync(
-            () => _cluster.Servers.ScalarAsync<long>("SELECT count(DISTINCT \"timestamp\") FROM traffic_data WHERE \"timestamp\" > $1", lastBeforeKill),
-            ticks => ticks >= 3,
-            Deadline,
-            "three ticks ingested after the kill");
+        await WaitForTicksAsync(lastBeforeKill, 3, "three ticks ingested after the kill");
         Assert.Equal([leader.Name], _cluster.PollingSilos());
+        await AssertEveryReadingOnceUpToAsync(lastBeforeKill);
+    }
 
-        // Every reading up to the second tick after the kill: one prediction row, and each id once on its topic.
+    [Fact]
+    public async Task The_silo_holding_the_ingestion_and_relay_leases_killed_under_load_loses_and_duplicates_nothing()
+    {
+        // Started alone, the first silo takes every lease; the others join as standbys.
+        var holder = _cluster.StartSilo("silo-1");
+        await holder.WaitUntilReadyAsync(Deadline);
+        Assert.Same(holder, await _cluster.LeaderAsync("ingestion"));
+        Assert.Same(holder, await _cluster.LeaderAsync("outbox-relay"));
+        var standbys = new[] { _cluster.StartSilo("silo-2"), _cluster.StartSilo("silo-3") };
+        await Task.WhenAll(standbys.Select(s => s.WaitUntilReadyAsync(Deadline)));
+        await WaitForTicksAsync(DateTime.UnixEpoch, 2, "two ingested ticks");
+
+        holder.Kill();
+        var lastBeforeKill = await _cluster.Servers.ScalarAsync<DateTime>("SELECT max(\"timestamp\") FROM traffic_data");
+        Assert.Contains(await _cluster.LeaderAsync("outbox-relay"), standbys);
+        Assert.Contains(await _cluster.LeaderAsync("ingestion"), standbys);
+        await WaitForTicksAsync(lastBeforeKill, 3, "three ticks ingested by the new leader");
+        await AssertEveryReadingOnceUpToAsync(lastBeforeKill);
+    }
+
+    private Task<long> WaitForTicksAsync(DateTime after, int ticks, string what) => Eventually.WaitForAsync(
+        () => _cluster.Servers.ScalarAsync<long>("SELECT count(DISTINCT \"timestamp\") FROM traffic_data WHERE \"timestamp\" > $1", after),
+        count => count >= ticks,
+        Deadline,
+        what);
+
+    // Every reading up to the second tick after the kill: one prediction row, and each id once on its topic.
+    private async Task AssertEveryReadingOnceUpToAsync(DateTime lastBeforeKill)
+    {
         var checkpoint = await _cluster.Servers.ScalarAsync<DateTime>(
             "SELECT \"timestamp\" FROM (SELECT DISTINCT \"timestamp\" FROM traffic_data WHERE \"timestamp\" > $1 ORDER BY 1 LIMIT 2) t ORDER BY 1 DESC LIMIT 1",
             lastBeforeKill);
@@ -51,8 +78,9 @@ public sealed class ThreeSiloClusterTests : IAsyncLifetime
         Assert.Equal(readings.Count, predictions.Count);
 
         // Both topics are written by the outbox relay (one lease holder, idempotent producer), from rows committed with
-        // the data they announce; a road grain re-applying a reading in flight on the killed silo adds no row. Every
-        // outbox row committed by now — these predictions' included — is published before the topics are read to their end.
+        // the data they announce; a road grain re-applying a reading in flight on the killed silo adds no row, and a
+        // relay taking over reads back what its predecessor published but did not mark. Every outbox row committed by
+        // now — these predictions' included — is published before the topics are read to their end.
         var lastRow = await _cluster.Servers.ScalarAsync<long>("SELECT max(id) FROM outbox");
         await Eventually.WaitForAsync(
             () => _cluster.Servers.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE id <= $1 AND sent_at IS NULL", lastRow),

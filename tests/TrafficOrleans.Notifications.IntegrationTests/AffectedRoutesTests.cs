@@ -46,7 +46,7 @@ public sealed class AffectedRoutesTests(ServersFixture database) : IAsyncLifetim
         await harness.WaitForCommitAsync(2);
         await consumer.StopAsync(CancellationToken.None);
         using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
-        var relay = Pipeline.Relay(database.DataSource, relayProducer);
+        var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         var messages = TopicReader.Read(broker.BootstrapServers, harness.Topics.Notifications, 3, TimeSpan.FromSeconds(3))

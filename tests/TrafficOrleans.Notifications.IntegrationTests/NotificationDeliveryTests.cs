@@ -33,7 +33,7 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await harness.WaitForCommitAsync(1);
         await consumer.StopAsync(CancellationToken.None);
         using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
-        var relay = Pipeline.Relay(database.DataSource, relayProducer);
+        var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         Assert.Equal(1, await database.CountAsync(
@@ -80,7 +80,7 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await harness.WaitForCommitAsync(roads.Length);
         await restarted.StopAsync(CancellationToken.None);
         using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
-        var relay = Pipeline.Relay(database.DataSource, relayProducer);
+        var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         Assert.Equal(roads.Length, await database.CountAsync("SELECT count(DISTINCT event_id) FROM notifications"));
@@ -106,7 +106,7 @@ public sealed class NotificationDeliveryTests(ServersFixture database) : IAsyncL
         await harness.WaitForCommitAsync(3);
         await consumer.StopAsync(CancellationToken.None);
         using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
-        var relay = Pipeline.Relay(database.DataSource, relayProducer);
+        var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, relayProducer);
         await relay.DrainAsync(CancellationToken.None);
 
         var dead = Assert.Single(TopicReader.Read(broker.BootstrapServers, harness.Topics.DeadLetters, 2, TimeSpan.FromSeconds(3)));

@@ -52,10 +52,13 @@ public sealed class ServersFixture : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Empties the tables ingestion writes, so each test starts clean.</summary>
+    /// <summary>
+    /// Empties the tables ingestion writes, so each test starts clean. Outbox ids keep counting, as in production: a
+    /// relay recognises its messages in the log by row id (<c>outbox-id</c>), so ids are never reused.
+    /// </summary>
     public async Task ResetAsync()
     {
-        await using var command = DataSource.CreateCommand("TRUNCATE traffic_data, outbox RESTART IDENTITY");
+        await using var command = DataSource.CreateCommand("TRUNCATE traffic_data, outbox, outbox_positions");
         await command.ExecuteNonQueryAsync();
     }
 

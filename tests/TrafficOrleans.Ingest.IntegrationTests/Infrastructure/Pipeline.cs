@@ -33,10 +33,12 @@ public static class Pipeline
             Options.Create(new KafkaProducerOptions { DeliveryTimeout = deliveryTimeout ?? TimeSpan.FromSeconds(10) }),
             NullLogger<KafkaMessageProducer>.Instance);
 
-    public static OutboxRelay Relay(NpgsqlDataSource dataSource, KafkaMessageProducer producer, OutboxMetrics? metrics = null, int batchSize = 5000, OutboxOptions? options = null) =>
+    /// <summary>A relay publishing through <paramref name="producer"/>, which must be connected to <paramref name="bootstrapServers"/>.</summary>
+    public static OutboxRelay Relay(
+        NpgsqlDataSource dataSource, string bootstrapServers, KafkaMessageProducer producer, OutboxMetrics? metrics = null, int batchSize = 5000, OutboxOptions? options = null) =>
         new(dataSource,
             producer,
-            Options.Create(new KafkaConnectionOptions()),
+            Options.Create(new KafkaConnectionOptions { BootstrapServers = bootstrapServers }),
             Options.Create(options ?? new OutboxOptions { BatchSize = batchSize }),
             metrics ?? new OutboxMetrics(Meters),
             NullLogger<OutboxRelay>.Instance);
