@@ -117,6 +117,8 @@ rolling_restart() {
   probe_stop
 }
 
+# invariants.py keeps what it read of the topics between rows; a new chaos run starts from the logs' beginning.
+rm -f "$CLUSTER_DIR"/chaos-topics-*.pickle
 node "$ROOT/scripts/chaos/alert-clients.cjs" "$FRONT" "${CHAOS_CLIENTS:-6}" > "$CLUSTER_DIR/chaos-alert-clients.jsonl" &
 CLIENTS=$!
 trap 'kill "$CLIENTS" 2>/dev/null || true' EXIT
