@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace TrafficOrleans.Bench.Push;
 
 /// <summary>
-/// N real SignalR clients of the hub (JSON protocol, no subscription: every alert). Each alert received is matched to
-/// the reading it came from (road id + reading timestamp, which the alert carries) and its latency recorded.
+/// N real SignalR clients of the hub in the bench's own process (JSON protocol, no subscription: every alert). Each alert
+/// received is matched to the reading it came from (road id + reading timestamp, which the alert carries) and its
+/// latency recorded. They share the silo's cores and scheduler: see <see cref="ClientProcess"/> for clients of their own.
 /// </summary>
-public sealed class AlertClients(ReadingFeed feed) : IAsyncDisposable
+public sealed class AlertClients(ReadingFeed feed) : IAlertClients
 {
     private readonly List<HubConnection> _connections = [];
     private readonly ConcurrentQueue<double> _latenciesMs = new();
@@ -22,8 +23,17 @@ public sealed class AlertClients(ReadingFeed feed) : IAsyncDisposable
     /// <summary>Alerts whose reading the bench did not produce (should stay 0).</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
 
+    /// <inheritdoc />
+    public Task<long> ReceivedAsync() => Task.FromResult(Received);
+
+    /// <inheritdoc />
+    public Task<double[]> TakeLatenciesAsync() => Task.FromResult(TakeLatencies());
+
+    /// <inheritdoc />
+    public Task ConnectAsync(Uri hub, int count) => ConnectAsync(hub, count, parallel: 50);
+
     /// <summary>Connects <paramref name="count"/> clients, <paramref name="parallel"/> at a time.</summary>
-    public async Task ConnectAsync(Uri hub, int count, int parallel = 50)
+    public async Task ConnectAsync(Uri hub, int count, int parallel)
     {
         for (var start = 0; start < count; start += parallel)
         {

@@ -7,7 +7,7 @@ using TrafficOrleans.Bench.Streams;
 using TrafficOrleans.KafkaBroker;
 using TrafficOrleans.Roads;
 
-// Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Push -- [clients=1000] [ticks=6] [rate=10000] [seconds=15] [runs=1]
+// Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Push -- [clients=1000] [ticks=6] [rate=10000] [seconds=15] [runs=1] [where=process]
 // Needs the private PostgreSQL and Redis (./scripts/services.sh up). One real silo host (Kestrel, road grains, the
 // notification rules, outbox relay, push) on a throw-away database and its own broker; `clients` SignalR clients with
 // no subscription. Latency = from a reading produced to traffic-raw until a client receives the alert it raised
@@ -15,11 +15,16 @@ using TrafficOrleans.Roads;
 //  - product load: `ticks` ticks of 1,247 roads (every road once, as a 5-minute poll writes them), 5 % of them jammed
 //    per tick, a tick every 10 s instead of 5 minutes (the burst is what matters, not the gap);
 //  - 10k/s: `rate` readings per second for `seconds`, 20 jammed readings per second spread over the roads.
+// `where`: `process` runs the clients out of the bench's process — 10 probe clients at normal priority, the rest under
+// `nice -n 19` (PUSH_BENCH_CLIENT_NICE), standing in for users' own devices (ClientFleet); a row for all clients and one
+// for the probes; `inprocess` runs them all inside the bench, on the silo's scheduler (the earlier figures).
+if (args is ["clients"]) return await ClientHost.RunAsync();
 var clientCount = Arg(0, 1000);
 var ticks = Arg(1, 6);
 var rate = Arg(2, 10_000);
 var seconds = Arg(3, 15);
 var runs = Arg(4, 1);
+var clientsInProcess = args.Length > 5 && args[5] == "inprocess";
 const int ProductRoads = 1247;
 const int JammedPerSecond = 20;
 
@@ -64,10 +69,10 @@ foreach (var road in roads) feed.Produce(road, jammed: false);
 feed.Flush();
 await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM predictions") >= roads.Count, TimeSpan.FromMinutes(3), "the warm-up predictions");
 
-await using var clients = new AlertClients(feed);
+await using var clients = new ClientFleet(feed, clientsInProcess, int.Parse(Environment.GetEnvironmentVariable("PUSH_BENCH_CLIENT_NICE") ?? "19", CultureInfo.InvariantCulture));
 var connecting = Stopwatch.StartNew();
 await clients.ConnectAsync(silo.HubUrl, clientCount);
-Console.WriteLine($"{clientCount} SignalR clients connected in {connecting.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"{clientCount} SignalR clients connected in {connecting.Elapsed.TotalSeconds:0.0} s ({(clientsInProcess ? "in this process" : $"{ClientFleet.ProbeClients} probes at normal priority, the rest in a child process under nice")})");
 
 var stages = new PipelineStages(dataSource, feed, probe);
 await stages.StartAsync();
@@ -99,8 +104,8 @@ async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
 {
     var alertsBefore = await CountAsync("SELECT count(*) FROM notifications");
     var readingsBefore = feed.Produced;
-    var receivedBefore = clients.Received;
-    clients.TakeLatencies();
+    var receivedBefore = await clients.ReceivedAsync();
+    _ = await clients.TakeLatenciesAsync();
     await produce();
     feed.Flush();
     // Drained when the stored alerts have all reached every client, or nothing new arrived for 10 s.
@@ -110,16 +115,23 @@ async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
     {
         await Task.Delay(500);
         var expectedNow = (await CountAsync("SELECT count(*) FROM notifications") - alertsBefore) * clientCount;
-        var received = clients.Received - receivedBefore;
+        var received = await clients.ReceivedAsync() - receivedBefore;
         if (received != last) quiet.Restart();
         last = received;
         if (expectedNow > 0 && received >= expectedNow && quiet.Elapsed > TimeSpan.FromSeconds(2)) break;
     }
 
     var alerts = await CountAsync("SELECT count(*) FROM notifications") - alertsBefore;
-    var latencies = clients.TakeLatencies();
-    var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, clients.Received - receivedBefore, latencies);
+    var (latencies, probeLatencies) = await clients.TakeLatenciesAsync();
+    var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, await clients.ReceivedAsync() - receivedBefore, latencies);
     Console.WriteLine(row);
+    if (clients.HasProbes)
+    {
+        var probeRow = LatencyRow.Of($"{name}, the {ClientFleet.ProbeClients} probe clients", 0, alerts, alerts * ClientFleet.ProbeClients, probeLatencies.Length, probeLatencies);
+        Console.WriteLine(probeRow);
+        rows.Add(probeRow);
+    }
+
     stageTables.Add((name, await stages.TakeAsync(latencies)));
     return row;
 }
