@@ -146,6 +146,13 @@ up() {
     if [ -z "${Ingest__Simulator__RoadNetworkPath:-}" ] && [ -f "$here" ]; then
       echo "export Ingest__Simulator__RoadNetworkPath=$here" >> "$SETTINGS"
     fi
+    # Configuration given to `up` as environment variables (e.g. Notifications__MinConfidence=0) is kept too, so a silo
+    # started again later (`start`, `restart`, the chaos script) runs with the same settings as its peers. Connection
+    # strings are left out: lib.sh derives them from the ports every time.
+    local name
+    while IFS= read -r name; do
+      printf 'export %s=%q\n' "$name" "${!name}" >> "$SETTINGS"
+    done < <(compgen -e | grep -E '^[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_]+$' | grep -v '^ConnectionStrings__' || true)
   fi
   start_broker
   local i
