@@ -14,15 +14,30 @@ namespace TrafficOrleans.Push.Alerts;
 /// </summary>
 public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptions> options, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock)
 {
-    /// <summary>Alerts with a timestamp after <paramref name="since"/>, oldest first, with the road each names.</summary>
-    public async Task<IReadOnlyList<(string RoadId, IReadOnlyDictionary<string, object?> Alert)>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Alerts with a timestamp after <paramref name="since"/> on the roads <paramref name="covers"/> accepts, oldest
+    /// first: at least <see cref="PushOptions.AlertsSinceLimit"/> of them unless fewer are stored, ending with a whole
+    /// timestamp — so a caller who asks again after the last timestamp received, while a page is not short, misses none.
+    /// Stored pages are read until enough alerts pass the filter (a client subscribed to a small area).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> SinceAsync(DateTimeOffset since, Func<string, bool> covers, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(covers);
+        var limit = options.Value.AlertsSinceLimit;
         var oldest = clock.GetUtcNow() - options.Value.AlertsSinceMaxAge;
-        var rows = await history.SinceAsync(since < oldest ? oldest : since, options.Value.AlertsSinceLimit, cancellationToken);
-        return [.. rows.Select(row =>
+        var cursor = since < oldest ? oldest : since;
+        var alerts = new List<IReadOnlyDictionary<string, object?>>();
+        while (true)
         {
-            using var document = JsonDocument.Parse(row.Json);
-            return (row.RoadId, (IReadOnlyDictionary<string, object?>)JsonTree.ToDictionary(document.RootElement));
-        })];
+            var rows = await history.SinceAsync(cursor, limit, cancellationToken);
+            foreach (var row in rows.Where(row => covers(row.RoadId)))
+            {
+                using var document = JsonDocument.Parse(row.Json);
+                alerts.Add(JsonTree.ToDictionary(document.RootElement));
+            }
+
+            if (rows.Count < limit || alerts.Count >= limit) return alerts;
+            cursor = rows[^1].Timestamp;
+        }
     }
 }

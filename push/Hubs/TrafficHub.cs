@@ -56,14 +56,14 @@ public sealed class TrafficHub(PushConnections connections, AlertHistory history
 
     /// <summary>
     /// The stored alerts with a timestamp after <paramref name="since"/> on the connection's subscribed roads, oldest
-    /// first: at most <c>Push:AlertsSinceLimit</c> (500) rows, reaching back at most <c>Push:AlertsSinceMaxAge</c> (2 h).
-    /// Call it again with the last timestamp received to page on.
+    /// first, reaching back at most <c>Push:AlertsSinceMaxAge</c> (2 h): a page of about <c>Push:AlertsSinceLimit</c>
+    /// (500) that always ends with every alert of its last timestamp. While a page holds at least that many, call it
+    /// again with the last timestamp received; a shorter page is the last.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> GetAlertsSince(DateTimeOffset since)
     {
         var subscription = connections.SubscriptionOf(Context.ConnectionId) ?? PushSubscription.Everything;
-        var alerts = await history.SinceAsync(since, Context.ConnectionAborted);
-        return [.. alerts.Where(alert => connections.Covers(subscription, alert.RoadId)).Select(alert => alert.Alert)];
+        return await history.SinceAsync(since, roadId => connections.Covers(subscription, roadId), Context.ConnectionAborted);
     }
 
     private static GeoBox Area(double south, double west, double north, double east)

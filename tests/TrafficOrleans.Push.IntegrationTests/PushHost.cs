@@ -21,6 +21,9 @@ public sealed class PushHost : WebApplicationFactory<Program>
         UseKestrel(Port);
     }
 
+    /// <summary>The host's <c>Push:AlertsSinceLimit</c>.</summary>
+    public const int AlertsSinceLimit = 3;
+
     public int Port { get; } = TestServers.FreePort();
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
@@ -28,5 +31,7 @@ public sealed class PushHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         SyntheticCityHost.Configure(builder, _servers, _serviceId, redisDatabase: 12);
+        // Pages of 3 alerts, so that catch-up tests cross page boundaries with a handful of rows.
+        builder.UseSetting("Push:AlertsSinceLimit", AlertsSinceLimit.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -36,6 +36,62 @@ public sealed class ReconnectTests(PushFixture fixture)
         Assert.Equal("Pho Kim Ma", since[0]["road_name"].GetString());
     }
 
+    [Fact]
+    public async Task Catching_up_page_by_page_misses_no_alert_of_a_tick_larger_than_a_page()
+    {
+        // A tick's alerts share its timestamp; an hour ahead keeps other tests' alerts out of these pages.
+        var roads = fixture.Roads.Roads.Take(PushHost.AlertsSinceLimit + 2).Select(road => road.RoadId).ToArray();
+        var start = DateTimeOffset.UtcNow.AddHours(1);
+        var stored = new List<Guid>();
+        foreach (var road in roads) stored.Add(await StoreNewAsync(road, start.AddMinutes(5)));
+        foreach (var road in roads.Take(2)) stored.Add(await StoreNewAsync(road, start.AddMinutes(10)));
+        await using var client = await PushClient.ConnectAsync(fixture.Host);
+        await client.Connection.InvokeAsync("SubscribeRoads", roads);
+
+        var pages = await CatchUpAsync(client, start);
+
+        Assert.Equal(roads.Length, pages[0].Count);
+        Assert.Equal(stored.Select(id => id.ToString()).Order(), pages.SelectMany(page => page).Order());
+        Assert.Empty(pages[^1]);
+    }
+
+    [Fact]
+    public async Task A_client_subscribed_to_one_road_gets_its_alert_behind_a_full_page_of_other_roads()
+    {
+        var roads = fixture.Roads.Roads.Skip(10).Take(PushHost.AlertsSinceLimit + 2).Select(road => road.RoadId).ToArray();
+        var start = DateTimeOffset.UtcNow.AddHours(2);
+        foreach (var road in roads.Skip(1)) await StoreNewAsync(road, start.AddMinutes(5));
+        var wanted = await StoreNewAsync(roads[0], start.AddMinutes(10));
+        await using var client = await PushClient.ConnectAsync(fixture.Host);
+        await client.Connection.InvokeAsync("SubscribeRoads", new[] { roads[0] });
+
+        var pages = await CatchUpAsync(client, start);
+
+        Assert.Equal([wanted.ToString()], pages.SelectMany(page => page));
+    }
+
+    // Pages as a client asks for them: from the last timestamp received until a page comes back empty.
+    private static async Task<List<List<string>>> CatchUpAsync(PushClient client, DateTimeOffset since)
+    {
+        var pages = new List<List<string>>();
+        for (var call = 0; call < 10; call++)
+        {
+            var page = await client.Connection.InvokeAsync<List<Dictionary<string, JsonElement>>>("GetAlertsSince", since);
+            pages.Add([.. page.Select(alert => alert["event_id"].GetString()!)]);
+            if (page.Count == 0) return pages;
+            since = page[^1]["timestamp"].GetDateTimeOffset();
+        }
+
+        throw new InvalidOperationException("catch-up did not end after 10 pages");
+    }
+
+    private async Task<Guid> StoreNewAsync(string roadId, DateTimeOffset timestamp)
+    {
+        var id = Guid.NewGuid();
+        await StoreAsync(id, roadId, timestamp);
+        return id;
+    }
+
     // A row as the notification rules store it (the push channels read the table, they never write it).
     private async Task StoreAsync(Guid eventId, string roadId, DateTimeOffset timestamp, string? payloadExtras = null)
     {

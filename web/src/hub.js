@@ -5,6 +5,9 @@ import { api } from "./api.js";
 import { createLiveConnection, retryDelay } from "./connection.js";
 import { applySnapshot, applyUpdates, emit } from "./store.js";
 
+// The server reaches back at most Push:AlertsSinceMaxAge (2 h) in pages of ~500: a bound, not a limit in practice.
+const maxCatchUpPages = 50;
+
 export function connectHub(onState) {
   const hub = new HubConnectionBuilder()
     .withUrl("/hubs/traffic")
@@ -28,10 +31,16 @@ export function connectHub(onState) {
     resync: async (since) => {
       applySnapshot(await api.current());
       if (!since) return;
-      const missed = await hub.invoke("GetAlertsSince", since.toISOString());
-      for (const alert of missed) {
-        live.noteAlert(alert.timestamp);
-        emit("alert", alert);
+      // Pages end with a whole timestamp: ask on from the last one until a page comes back empty.
+      let from = since.toISOString();
+      for (let page = 0; page < maxCatchUpPages; page++) {
+        const missed = await hub.invoke("GetAlertsSince", from);
+        if (missed.length === 0) break;
+        for (const alert of missed) {
+          live.noteAlert(alert.timestamp);
+          emit("alert", alert);
+        }
+        from = missed[missed.length - 1].timestamp;
       }
     },
   });

@@ -41,6 +41,11 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     private readonly List<TItem> _items = [];
     private readonly List<DeadLetter> _deadLetters = [];
 
+    // A broadcast reader's own position (it commits nothing): where each partition it has read resumes when the group
+    // hands it out again — after a broker restart the coordinator no longer knows the member, the consumer rejoins, and
+    // "latest" would skip what was published in between.
+    private readonly Dictionary<TopicPartition, Offset> _broadcastPositions = [];
+
     /// <summary>Creates the consumer.</summary>
     protected BatchingGroupConsumer(GroupConsumerSettings settings, KafkaConnectionOptions kafka, PipelineHealth health, TimeProvider clock, ILogger logger)
     {
@@ -125,6 +130,8 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
             // Uncommitted work of revoked partitions is redelivered to their new owner; drop it here.
             .SetPartitionsRevokedHandler((_, _) => ResetBatch())
             .SetPartitionsLostHandler((_, _) => ResetBatch())
+            .SetPartitionsAssignedHandler((_, partitions) => partitions.Select(p =>
+                new TopicPartitionOffset(p, _settings.Broadcast && _broadcastPositions.TryGetValue(p, out var resume) ? resume : Offset.Unset)))
             .Build();
         consumer.Subscribe(_settings.Topic);
         try
@@ -191,8 +198,15 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
         BeforeCommit();
         try
         {
-            // A broadcast reader keeps no position (see GroupConsumerSettings.Broadcast).
-            if (!_settings.Broadcast) consumer.Commit(_offsets.CommitPositions);
+            // A broadcast reader keeps its position in memory only (see GroupConsumerSettings.Broadcast).
+            if (_settings.Broadcast)
+            {
+                foreach (var position in _offsets.CommitPositions) _broadcastPositions[position.TopicPartition] = position.Offset;
+            }
+            else
+            {
+                consumer.Commit(_offsets.CommitPositions);
+            }
         }
         catch (KafkaException ex)
         {

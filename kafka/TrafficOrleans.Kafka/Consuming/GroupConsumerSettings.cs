@@ -10,6 +10,7 @@ namespace TrafficOrleans.Kafka.Consuming;
 /// <param name="Broadcast">
 /// True for a reader that must see every message on every silo (the push bridge): the group is expected to be unique
 /// to this process, it starts at the latest offset and never commits, so a restart skips what it missed rather than
-/// replaying old news to live clients.
+/// replaying old news to live clients. Within the process it remembers where it is: a partition handed to it again
+/// (the group rejoined after a broker restart) resumes there, not at the latest offset.
 /// </param>
 public sealed record GroupConsumerSettings(string Name, string Topic, string ConsumerGroup, int BatchSize, TimeSpan BatchWindow, string HealthComponent, bool Broadcast = false);

@@ -27,9 +27,13 @@ public sealed class NotificationHistory(NpgsqlDataSource dataSource)
         LIMIT $8
         """;
 
+    // The page ends with a whole timestamp: a tick's alerts share one, and a page cut inside it would make the next
+    // page ("after the last timestamp") skip the rest of that tick.
     private const string SinceSql = $"""
+        WITH page AS (SELECT "timestamp" FROM notifications WHERE "timestamp" > $1 ORDER BY "timestamp", id LIMIT $2)
         SELECT id, "timestamp", road_id, {Document} FROM notifications
-        WHERE "timestamp" > $1 ORDER BY "timestamp", id LIMIT $2
+        WHERE "timestamp" > $1 AND "timestamp" <= (SELECT max("timestamp") FROM page)
+        ORDER BY "timestamp", id
         """;
 
     /// <summary>
@@ -58,7 +62,11 @@ public sealed class NotificationHistory(NpgsqlDataSource dataSource)
         return (rows, new NotificationCursor(rows[^1].Timestamp, rows[^1].Id));
     }
 
-    /// <summary>Up to <paramref name="limit"/> alerts stamped after <paramref name="since"/>, oldest first.</summary>
+    /// <summary>
+    /// The first <paramref name="limit"/> alerts stamped after <paramref name="since"/>, oldest first, plus the rest of
+    /// the last one's timestamp, so that asking again after the last timestamp received misses none; fewer than
+    /// <paramref name="limit"/> only when no later alert is stored.
+    /// </summary>
     public async Task<IReadOnlyList<StoredNotification>> SinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(SinceSql);
