@@ -23,13 +23,7 @@ internal sealed class OutboxLogScanner(KafkaConnectionOptions kafka)
         var partitions = new Dictionary<TopicPartition, WatermarkOffsets>();
         foreach (var topic in topics.Distinct(StringComparer.Ordinal))
         {
-            var found = metadata.Topics.Find(t => t.Topic == topic);
-            if (found is null || found.Error.IsError) continue;
-            foreach (var partition in found.Partitions)
-            {
-                var tp = new TopicPartition(topic, partition.PartitionId);
-                partitions[tp] = consumer.QueryWatermarkOffsets(tp, timeout);
-            }
+            foreach (var (partition, offsets) in PartitionWatermarks.Of(metadata, topic, consumer, timeout)) partitions[partition] = offsets;
         }
 
         return partitions;

@@ -4,7 +4,8 @@ namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// The <c>outbox_positions</c> table: per topic partition, the offset after the last message of a committed relay round.
-/// Only ever moved forward, so a slower writer never hides a faster one's progress.
+/// Only ever moved forward (a read-back from an older position would only cost time). With two relays at once (a CLI
+/// drain next to a silo) the faster one's position can pass the slower one's round in flight; see OutboxReconciler.
 /// </summary>
 internal static class OutboxPositions
 {

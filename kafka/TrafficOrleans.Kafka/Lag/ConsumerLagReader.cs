@@ -28,7 +28,7 @@ public sealed class ConsumerLagReader(KafkaConnectionOptions kafka) : IDisposabl
         {
             if (!ends.TryGetValue(watch.Topic, out var partitions))
             {
-                ends[watch.Topic] = partitions = Watermarks(metadata, watch.Topic, Client(watch.Group), timeout);
+                ends[watch.Topic] = partitions = PartitionWatermarks.Of(metadata, watch.Topic, Client(watch.Group), timeout);
             }
 
             lags.Add(partitions.Count == 0
@@ -44,13 +44,6 @@ public sealed class ConsumerLagReader(KafkaConnectionOptions kafka) : IDisposabl
     {
         foreach (var client in _groups.Values.Where(c => c.IsValueCreated)) client.Value.Dispose();
         if (_admin.IsValueCreated) _admin.Value.Dispose();
-    }
-
-    private static List<(TopicPartition, WatermarkOffsets)> Watermarks(Metadata metadata, string topic, IConsumer<byte[], byte[]> client, TimeSpan timeout)
-    {
-        var found = metadata.Topics.Find(t => t.Topic == topic);
-        if (found is null || found.Error.IsError) return [];
-        return [.. found.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).Select(tp => (tp, client.QueryWatermarkOffsets(tp, timeout)))];
     }
 
     // A group with no commit on a partition starts at its oldest retained message, and so does one whose commit has
