@@ -96,6 +96,7 @@ start_silo() {
   launch "silo-$i" "$ROOT/silo" env \
     Urls="$(silo_url "$i")" \
     Orleans__Profile=Cluster \
+    Host__DrainDelay=00:00:03 \
     Orleans__ClusterId="$CLUSTER_ID" \
     Orleans__AdvertisedAddress=127.0.0.1 \
     Orleans__SiloPort=$((SILO_PORT_BASE + i)) \

@@ -20,13 +20,16 @@ using TrafficOrleans.Silo.Hosting;
 using TrafficOrleans.Storage.Hosting;
 using TrafficOrleans.Storage.Postgres;
 
-// Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Streams -- [readings=50000] [roads=2000] [rate=2000] [seconds=20]
+// Usage: dotnet run -c Release --project bench/TrafficOrleans.Bench.Streams -- [readings=50000] [roads=2000] [rate=2000] [seconds=20] [model=lgbm|none]
+// model=none trains nothing, so the grains serve the cold-start last value: run beside the default to see what the
+// model's inference costs of the pipeline's readings/s (an upper bound on what any change to the model can cost).
 // Needs the private PostgreSQL and Redis (./scripts/services.sh up); starts its own in-memory broker and works in a
 // throw-away database, where it first trains and promotes a champion model as `traffic train` would.
 var readings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
 var roads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
 var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000;
 var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+var trainChampion = args.Length <= 4 || args[4] != "none";
 
 var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=55432;Database=traffic;Username=traffic;Password=traffic";
 await using var database = await BenchDatabase.CreateAsync(server);
@@ -34,8 +37,11 @@ var modelDirectory = Directory.CreateTempSubdirectory("traffic-bench-models-").F
 await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
 {
     await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
-    Console.WriteLine("Training a champion model (7 synthetic days, no LSTM)…");
-    Console.WriteLine($"Champion: {await BenchChampion.TrainAsync(dataSource, modelDirectory)}");
+    if (trainChampion)
+    {
+        Console.WriteLine("Training a champion model (7 synthetic days, no LSTM)…");
+        Console.WriteLine($"Champion: {await BenchChampion.TrainAsync(dataSource, modelDirectory)}");
+    }
 }
 
 await using var outbox = NpgsqlDataSource.Create(database.ConnectionString);

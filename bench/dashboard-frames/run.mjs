@@ -5,16 +5,25 @@
 // A measuring script, not a test: the figures depend on the machine's load, so print them next to `uptime`.
 //
 // Usage: node run.mjs [url=http://localhost:8080] [seconds per phase=20]   against a running silo
-//        node run.mjs --synthetic [roads=20000] [seconds per phase=20]    no silo: the built page and an N-road city
-//                                                                          updating every second (synthetic.mjs)
+//        node run.mjs --synthetic [roads=20000] [seconds per phase=20] [changing=1]
+//            no silo: the built page and an N-road city updating every second (synthetic.mjs); `changing` is the share
+//            of roads whose speed jumps each tick (1: every road, the worst case; 0.05: most keep their colour)
+// FRAMES_PROFILE=1 adds a fourth, separately timed idle phase under the CPU profiler and prints where the main
+// thread's time went (profile.mjs); the three measured phases run without the profiler.
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { startProfile, selfTimes } from "./profile.mjs";
 import { gridRoads, serveSyntheticCity } from "./synthetic.mjs";
 
 const synthetic = process.argv[2] === "--synthetic";
-const url = synthetic ? "http://synthetic.invalid" : (process.argv[2] ?? process.env.TRAFFIC_URL ?? "http://localhost:8080");
 const syntheticRoads = synthetic ? Number(process.argv[3] ?? 20000) : 0;
 const seconds = Number((synthetic ? process.argv[4] : process.argv[3]) ?? 20);
+const changing = synthetic ? Number(process.argv[5] ?? 1) : 0;
+const city = synthetic
+  ? await serveSyntheticCity({ webRoot: fileURLToPath(new URL("../../silo/wwwroot", import.meta.url)), roads: gridRoads(syntheticRoads), changing })
+  : null;
+const url = city?.url ?? process.argv[2] ?? process.env.TRAFFIC_URL ?? "http://localhost:8080";
+const profiled = process.env.FRAMES_PROFILE === "1";
 const LONG_FRAME_MS = 50;
 
 // Counts the trafficUpdated messages (and the roads in them) the page's SignalR WebSocket receives.
@@ -97,10 +106,6 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Before the counter: Playwright's WebSocket routing replaces window.WebSocket, and the counter must wrap that.
-  const stopTicks = synthetic
-    ? await serveSyntheticCity(page, { baseUrl: url, webRoot: fileURLToPath(new URL("../../silo/wwwroot", import.meta.url)), roads: gridRoads(syntheticRoads) })
-    : () => {};
   await page.addInitScript(countUpdates);
   await page.goto(`${url}/#/map`, { timeout: 120_000 });
   await page.waitForFunction(() => window.__dashboard?.ready, null, { timeout: 120_000 });
@@ -117,9 +122,20 @@ try {
   const [zoomed] = await Promise.all([page.evaluate(recordFrames, ms), zoom(page, box, Date.now() + ms - 500)]);
   results.push(summary("zooming (wheel)", zoomed));
 
-  stopTicks();
-  console.log(`${lines} road lines on the map, ${seconds} s per phase, ${synthetic ? `synthetic city of ${syntheticRoads} roads updating every second` : url}`);
+  let hotspots = null;
+  if (profiled) {
+    const stopProfile = await startProfile(page);
+    await page.waitForTimeout(ms);
+    hotspots = selfTimes(await stopProfile());
+  }
+
+  console.log(`${lines} road lines on the map, ${seconds} s per phase, ${synthetic ? `synthetic city of ${syntheticRoads} roads updating every second, ${Math.round(changing * 100)} % of them jumping to a new speed` : url}`);
   console.table(results);
+  if (hotspots) {
+    console.log(`Main thread by function (self time) over ${seconds} s of updates arriving, under the profiler:`);
+    console.table(hotspots);
+  }
 } finally {
   await browser.close();
+  await city?.stop();
 }

@@ -24,7 +24,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
     /// <summary>Starts a silo; <paramref name="notifications"/> false leaves the notification rules out of it.</summary>
-    public SiloProcess StartSilo(string name, bool notifications = true)
+    public SiloProcess StartSilo(string name, bool notifications = true, IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -52,6 +52,7 @@ public sealed class ProcessCluster : IAsyncLifetime
             ["RateLimiting__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Information",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         var silo = SiloProcess.Start(name, settings);
         _silos.Add(silo);
         return silo;

@@ -114,6 +114,21 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM: what a rolling restart or Kubernetes sends, a graceful stop.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", ProcessId.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to end and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Hosting;
+using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Outbox.Hosting;
@@ -55,7 +57,8 @@ public static class OutboxHostingExtensions
     public static IServiceCollection AddOutboxRelay(this IServiceCollection services)
     {
         services.AddKafkaProducer();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<KafkaTopicsOptions>>((outbox, topics) => outbox.UrgentTopics = [topics.Value.Notifications]);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<PipelineHealth>();
