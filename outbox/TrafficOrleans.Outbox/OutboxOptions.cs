@@ -8,12 +8,6 @@ public sealed class OutboxOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Outbox";
 
-    /// <summary>
-    /// Topics whose rows a round claims before any other's: the alerts (<c>Kafka:Topics:Notifications</c>, set by
-    /// the hosting), which people wait for, ahead of a backlog of predictions. Order within a topic is unchanged.
-    /// </summary>
-    public IReadOnlyList<string> UrgentTopics { get; set; } = [];
-
     /// <summary>Rows claimed and produced per round trip.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 5000;

@@ -58,10 +58,7 @@ public sealed partial class OutboxRelay
     /// <summary>The settings the relay connects with, secrets redacted (for start-up logs).</summary>
     public string Destination => _kafka.Describe();
 
-    /// <summary>
-    /// One round: claim up to <see cref="OutboxOptions.BatchSize"/> unsent rows — the urgent topics' first
-    /// (<see cref="OutboxOptions.UrgentTopics"/>), each topic in id order — publish, mark.
-    /// </summary>
+    /// <summary>One round: claim up to <see cref="OutboxOptions.BatchSize"/> unsent rows in id order, publish, mark.</summary>
     public async Task<RelayRound> RelayOnceAsync(CancellationToken cancellationToken)
     {
         if (_reconcileFirst)
@@ -171,34 +168,15 @@ public sealed partial class OutboxRelay
         return deleted;
     }
 
-    // The urgent topics' oldest rows first, then the oldest of the rest, up to one batch in all.
     private async Task<List<ClaimedRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var rows = new List<ClaimedRow>();
-        string[] urgent = [.. _options.UrgentTopics];
-        if (urgent.Length > 0)
-        {
-            await ClaimIntoAsync(rows, "topic = ANY($2)", urgent, connection, transaction, cancellationToken);
-        }
-
-        if (rows.Count < _options.BatchSize)
-        {
-            await ClaimIntoAsync(rows, "topic <> ALL($2)", urgent, connection, transaction, cancellationToken);
-        }
-
-        return rows;
-    }
-
-    private async Task ClaimIntoAsync(
-        List<ClaimedRow> rows, string topicFilter, string[] topics, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
         await using var command = new NpgsqlCommand(
-            $"""
+            """
             SELECT id, topic, message_key, payload, headers::text FROM outbox
-            WHERE sent_at IS NULL AND {topicFilter} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+            WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
             """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize - rows.Count });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = topics });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
+        var rows = new List<ClaimedRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -213,6 +191,8 @@ public sealed partial class OutboxRelay
             message.Headers.Add(OutboxHeaderNames.RowId, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
             rows.Add(new ClaimedRow(id, reader.GetString(1), message));
         }
+
+        return rows;
     }
 
     // Marks the delivered rows sent and records where this round ended in each partition, in one round trip.

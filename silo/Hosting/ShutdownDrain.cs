@@ -14,9 +14,6 @@ public sealed partial class ShutdownDrain(IOptions<ShutdownDrainOptions> options
 {
     private volatile bool _draining;
 
-    /// <summary>Whether the silo has begun to stop.</summary>
-    public bool Draining => _draining;
-
     /// <inheritdoc />
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {

@@ -53,39 +53,6 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
             json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task An_alert_queued_behind_a_backlog_goes_out_in_the_next_round_only_when_its_topic_is_urgent(bool urgent)
-    {
-        await using var broker = await EmbeddedBroker.StartAsync();
-        var batch = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
-        await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
-        var alert = new OutboxMessage(KafkaTopicsOptions.DefaultNotifications, "road-alert", """{"alert_type":"heavy_congestion"}"""u8.ToArray());
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
-        {
-            await OutboxWriter.WriteAsync(connection, transaction, [alert], CancellationToken.None);
-            await transaction.CommitAsync();
-        }
-
-        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
-        var options = new OutboxOptions { BatchSize = 50, UrgentTopics = urgent ? [KafkaTopicsOptions.DefaultNotifications] : [] };
-        var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, relayProducer, options: options);
-
-        var round = await relay.RelayOnceAsync(CancellationToken.None);
-
-        Assert.Equal(50, round.Published);
-        var alertSent = await database.CountAsync($"SELECT count(*) FROM outbox WHERE topic = '{KafkaTopicsOptions.DefaultNotifications}' AND sent_at IS NOT NULL");
-        Assert.Equal(urgent ? 1 : 0, alertSent);
-        // The readings still go out oldest first, behind the alert.
-        var readingsSent = await database.CountAsync($"SELECT count(*) FROM outbox WHERE topic = '{KafkaTopicsOptions.DefaultRawReadings}' AND sent_at IS NOT NULL");
-        var oldestUnsent = await database.CountAsync($"SELECT min(id) FROM outbox WHERE topic = '{KafkaTopicsOptions.DefaultRawReadings}' AND sent_at IS NULL");
-        var newestSent = await database.CountAsync($"SELECT max(id) FROM outbox WHERE topic = '{KafkaTopicsOptions.DefaultRawReadings}' AND sent_at IS NOT NULL");
-        Assert.Equal(urgent ? 49 : 50, readingsSent);
-        Assert.True(newestSent < oldestUnsent);
-    }
-
     [Fact]
     public async Task Rejected_readings_land_in_the_dead_letter_topic_with_reason_headers()
     {

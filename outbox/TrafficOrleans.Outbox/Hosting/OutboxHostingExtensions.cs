@@ -2,10 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using TrafficOrleans.Kafka.Health;
 using TrafficOrleans.Kafka.Hosting;
-using TrafficOrleans.Kafka.Topics;
 using TrafficOrleans.Storage.Hosting;
 
 namespace TrafficOrleans.Outbox.Hosting;
@@ -57,8 +55,7 @@ public static class OutboxHostingExtensions
     public static IServiceCollection AddOutboxRelay(this IServiceCollection services)
     {
         services.AddKafkaProducer();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure<IOptions<KafkaTopicsOptions>>((outbox, topics) => outbox.UrgentTopics = [topics.Value.Notifications]);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<PipelineHealth>();
