@@ -63,8 +63,12 @@ public sealed class OutboxWakeUpTests(ServersFixture database) : IAsyncLifetime
 
         await AllowConnectionsAsync(false);
         await TerminateSessionsAsync();
+        // The relay and its LISTEN connection notice the outage independently (a failing round, a failed probe): wait for both.
         var degraded = await Eventually.WaitForAsync(
-            () => Task.FromResult(health.DegradedComponents), d => d.ContainsKey(OutboxRelayService.HealthComponent), Setup, "the relay to report its failing rounds");
+            () => Task.FromResult(health.DegradedComponents),
+            d => d.ContainsKey(OutboxRelayService.HealthComponent) && d.ContainsKey(OutboxListener.HealthComponent),
+            Setup,
+            "the relay and its listener to report the outage");
         Assert.Contains(OutboxListener.HealthComponent, degraded.Keys);
 
         await AllowConnectionsAsync(true);
