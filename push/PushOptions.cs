@@ -29,7 +29,10 @@ public sealed class PushOptions
     [Range(1, 10_000)]
     public int AlertsSinceLimit { get; set; } = 500;
 
-    /// <summary>How far back <c>GetAlertsSince</c> reaches; an older timestamp is answered from this age.</summary>
+    /// <summary>
+    /// How far back <c>GetAlertsSince</c> reaches, in wall-clock time since an alert was stored (not the traffic clock,
+    /// which a simulator may run ahead): alerts stored earlier are not returned.
+    /// </summary>
     public TimeSpan AlertsSinceMaxAge { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>

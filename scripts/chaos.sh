@@ -40,10 +40,14 @@ catch_up() {
   local since="$1" deadline=$((SECONDS + 300))
   until HORIZON="$(sql "SELECT max(\"timestamp\") FROM traffic_data" 2>/dev/null)" && [ -n "$HORIZON" ]; do sleep 0.5; done
   HORIZON_AT="$(sql "SELECT now()")"
+  # One scan of the whole history finds the oldest reading not yet predicted; the polls below look from there only,
+  # so that checking every 0.2 s does not itself load the machine whose recovery it times.
+  local unpredicted="NOT EXISTS (SELECT 1 FROM predictions p WHERE p.road_id = t.road_id AND p.\"timestamp\" = t.\"timestamp\")" floor=""
+  until floor="$(sql "SELECT coalesce(min(t.\"timestamp\"), '$HORIZON') FROM traffic_data t
+      WHERE t.\"timestamp\" <= '$HORIZON' AND $unpredicted" 2>/dev/null)" && [ -n "$floor" ]; do sleep 0.5; done
   while [ "$SECONDS" -lt "$deadline" ]; do
     if [ "$(sql "SELECT (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND created_at <= '$HORIZON_AT')
-        + (SELECT count(*) FROM traffic_data t WHERE t.\"timestamp\" <= '$HORIZON' AND NOT EXISTS
-           (SELECT 1 FROM predictions p WHERE p.road_id = t.road_id AND p.\"timestamp\" = t.\"timestamp\"))" 2>/dev/null)" = 0 ]; then
+        + (SELECT count(*) FROM traffic_data t WHERE t.\"timestamp\" BETWEEN '$floor' AND '$HORIZON' AND $unpredicted)" 2>/dev/null)" = 0 ]; then
       CAUGHT="$(seconds_since "$since")"
       return
     fi

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
-using TrafficOrleans.GrainInterfaces.Time;
 using TrafficOrleans.Storage.Postgres.Notifications;
 
 namespace TrafficOrleans.Push.Alerts;
@@ -12,7 +10,12 @@ namespace TrafficOrleans.Push.Alerts;
 /// <c>alert</c> event carries. Bounded: at most <see cref="PushOptions.AlertsSinceLimit"/> rows, no older than
 /// <see cref="PushOptions.AlertsSinceMaxAge"/>.
 /// </summary>
-public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptions> options, [FromKeyedServices(TrafficClock.Key)] TimeProvider clock)
+/// <remarks>
+/// The reach is wall-clock time since the alert was stored, not its traffic-clock timestamp: a demo simulator runs the
+/// traffic clock hundreds of times faster, and a reach of 2 traffic hours was seconds for a client reconnecting after a
+/// silo stopped (the chaos run's rolling restart lost alerts that way).
+/// </remarks>
+public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptions> options)
 {
     /// <summary>
     /// Alerts with a timestamp after <paramref name="since"/> on the roads <paramref name="covers"/> accepts, oldest
@@ -24,12 +27,12 @@ public sealed class AlertHistory(NotificationHistory history, IOptions<PushOptio
     {
         ArgumentNullException.ThrowIfNull(covers);
         var limit = options.Value.AlertsSinceLimit;
-        var oldest = clock.GetUtcNow() - options.Value.AlertsSinceMaxAge;
-        var cursor = since < oldest ? oldest : since;
+        var reach = options.Value.AlertsSinceMaxAge;
+        var cursor = since;
         var alerts = new List<IReadOnlyDictionary<string, object?>>();
         while (true)
         {
-            var rows = await history.SinceAsync(cursor, limit, cancellationToken);
+            var rows = await history.SinceAsync(cursor, limit, reach, cancellationToken);
             foreach (var row in rows.Where(row => covers(row.RoadId)))
             {
                 using var document = JsonDocument.Parse(row.Json);

@@ -70,6 +70,25 @@ public sealed class ReconnectTests(PushFixture fixture)
         Assert.Equal([wanted.ToString()], pages.SelectMany(page => page));
     }
 
+    [Fact]
+    public async Task The_catch_up_reaches_back_by_when_alerts_were_stored_not_by_their_traffic_clock_timestamp()
+    {
+        // A simulator or replay stamps alerts on a traffic clock far from wall time; a client that reconnects after a
+        // few seconds must still get what was stored meanwhile, and nothing stored longer ago than the reach.
+        var road = fixture.Roads.Roads.Skip(40).First().RoadId;
+        var trafficTime = DateTimeOffset.UtcNow.AddDays(-30);
+        var storedNow = await StoreNewAsync(road, trafficTime.AddMinutes(5));
+        var storedLongAgo = Guid.NewGuid();
+        await StoreAsync(storedLongAgo, road, trafficTime.AddMinutes(10), storedAgo: TimeSpan.FromHours(3));
+        await using var client = await PushClient.ConnectAsync(fixture.Host);
+        await client.Connection.InvokeAsync("SubscribeRoads", new[] { road });
+
+        var caughtUp = (await CatchUpAsync(client, trafficTime)).SelectMany(page => page).ToList();
+
+        Assert.Contains(storedNow.ToString(), caughtUp);
+        Assert.DoesNotContain(storedLongAgo.ToString(), caughtUp);
+    }
+
     // Pages as a client asks for them: from the last timestamp received until a page comes back empty.
     private static async Task<List<List<string>>> CatchUpAsync(PushClient client, DateTimeOffset since)
     {
@@ -93,20 +112,22 @@ public sealed class ReconnectTests(PushFixture fixture)
     }
 
     // A row as the notification rules store it (the push channels read the table, they never write it).
-    private async Task StoreAsync(Guid eventId, string roadId, DateTimeOffset timestamp, string? payloadExtras = null)
+    private async Task StoreAsync(Guid eventId, string roadId, DateTimeOffset timestamp, string? payloadExtras = null, TimeSpan storedAgo = default)
     {
         // The payload (when given) is the row's own columns plus the extras, as the rules store an alert.
         await using var command = fixture.Servers.DataSource.CreateCommand(
             """
-            INSERT INTO notifications (event_id, alert_type, road_id, severity, message, "timestamp", payload)
+            INSERT INTO notifications (event_id, alert_type, road_id, severity, message, "timestamp", payload, stored_at)
             SELECT $1, 'heavy_congestion', $2, 'warning', 'Heavy traffic', $3,
                    jsonb_build_object('event_id', $1, 'timestamp', $3, 'alert_type', 'heavy_congestion', 'road_id', $2,
-                       'severity', 'warning', 'message', 'Heavy traffic') || $4::jsonb
+                       'severity', 'warning', 'message', 'Heavy traffic') || $4::jsonb,
+                   now() - $5
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = eventId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = roadId });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = timestamp.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)payloadExtras ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = storedAgo });
         await command.ExecuteNonQueryAsync();
     }
 }

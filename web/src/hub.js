@@ -5,7 +5,7 @@ import { api } from "./api.js";
 import { createLiveConnection, retryDelay } from "./connection.js";
 import { applySnapshot, applyUpdates, emit } from "./store.js";
 
-// The server reaches back at most Push:AlertsSinceMaxAge (2 h) in pages of ~500: a bound, not a limit in practice.
+// The server reaches back at most Push:AlertsSinceMaxAge (2 h since stored, wall clock) in pages of ~500: a bound, not a limit in practice.
 const maxCatchUpPages = 50;
 
 export function connectHub(onState) {

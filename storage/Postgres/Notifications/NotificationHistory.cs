@@ -28,11 +28,16 @@ public sealed class NotificationHistory(NpgsqlDataSource dataSource)
         """;
 
     // The page ends with a whole timestamp: a tick's alerts share one, and a page cut inside it would make the next
-    // page ("after the last timestamp") skip the rest of that tick.
+    // page ("after the last timestamp") skip the rest of that tick. Only alerts stored within the reach ($3, wall clock)
+    // count; the oldest timestamp among them is a floor that spares scanning older alerts when "since" is far back.
     private const string SinceSql = $"""
-        WITH page AS (SELECT "timestamp" FROM notifications WHERE "timestamp" > $1 ORDER BY "timestamp", id LIMIT $2)
+        WITH reach AS (SELECT min("timestamp") AS floor FROM notifications WHERE stored_at >= now() - $3),
+        page AS (
+            SELECT n."timestamp" FROM notifications n, reach
+            WHERE n."timestamp" > $1 AND n."timestamp" >= reach.floor AND n.stored_at >= now() - $3
+            ORDER BY n."timestamp", n.id LIMIT $2)
         SELECT id, "timestamp", road_id, {Document} FROM notifications
-        WHERE "timestamp" > $1 AND "timestamp" <= (SELECT max("timestamp") FROM page)
+        WHERE "timestamp" > $1 AND "timestamp" <= (SELECT max("timestamp") FROM page) AND stored_at >= now() - $3
         ORDER BY "timestamp", id
         """;
 
@@ -65,13 +70,15 @@ public sealed class NotificationHistory(NpgsqlDataSource dataSource)
     /// <summary>
     /// The first <paramref name="limit"/> alerts stamped after <paramref name="since"/>, oldest first, plus the rest of
     /// the last one's timestamp, so that asking again after the last timestamp received misses none; fewer than
-    /// <paramref name="limit"/> only when no later alert is stored.
+    /// <paramref name="limit"/> only when no later alert is stored. Only alerts stored (wall clock) within
+    /// <paramref name="reach"/> of now are returned.
     /// </summary>
-    public async Task<IReadOnlyList<StoredNotification>> SinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredNotification>> SinceAsync(DateTimeOffset since, int limit, TimeSpan reach, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(SinceSql);
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = since.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = reach });
         return await ReadAsync(command, cancellationToken);
     }
 
