@@ -17,9 +17,12 @@ namespace TrafficOrleans.Notifications.Delivery;
 /// </summary>
 public sealed class NotificationStore(NpgsqlDataSource dataSource, OutboxSignal signal, KafkaTopicsOptions topics, IRecentRoutes? recentRoutes = null)
 {
+    // One index entry per road (ix_notifications_road_latest): the cost does not grow with the alerts stored so far.
     private const string LastAlertTypesSql = """
-        SELECT DISTINCT ON (road_id) road_id, alert_type FROM notifications
-        WHERE road_id = ANY($1) ORDER BY road_id, "timestamp" DESC, id DESC
+        SELECT r.road_id, latest.alert_type FROM unnest($1::text[]) AS r(road_id)
+        CROSS JOIN LATERAL (
+            SELECT n.alert_type FROM notifications n WHERE n.road_id = r.road_id
+            ORDER BY n."timestamp" DESC, n.id DESC LIMIT 1) AS latest
         """;
 
     // The outbox rows join the INSERT's RETURNING, so an alert that was already stored queues no message.

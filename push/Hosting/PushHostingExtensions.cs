@@ -14,6 +14,7 @@ using TrafficOrleans.Push.Hubs;
 using TrafficOrleans.Push.Subscriptions;
 using TrafficOrleans.Push.Updates;
 using TrafficOrleans.Push.WebSockets;
+using TrafficOrleans.Storage.Hosting;
 using TrafficOrleans.Storage.Postgres.Notifications;
 using TrafficOrleans.GrainInterfaces.Time;
 
@@ -46,7 +47,9 @@ public static class PushHostingExtensions
         services.AddSingleton<TrafficChanges>();
         services.TryAddSingleton<NotificationHistory>();
         services.AddSingleton<AlertHistory>();
-        services.AddHostedService<AlertBridge>();
+        services.AddSingleton<AlertBridge>();
+        services.AddHostedService(provider => provider.GetRequiredService<AlertBridge>());
+        services.AddHealthChecks().AddCheck<AlertReaderHealthCheck>("push-alerts", tags: [StorageHostingExtensions.ReadyTag]);
         services.AddHostedService<TrafficBridge>();
         services.AddHostedService<GraphBridge>();
         return builder;

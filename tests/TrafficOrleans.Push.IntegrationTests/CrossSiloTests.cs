@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 
 namespace TrafficOrleans.Push.IntegrationTests;
@@ -20,5 +21,30 @@ public sealed class CrossSiloTests(PushFixture fixture)
 
         await first.WaitForAsync(alert, "the alert on the first host");
         await other.WaitForAsync(alert, "the alert on the second host");
+    }
+
+    [Fact]
+    public async Task A_silo_is_ready_only_once_its_alert_reader_holds_its_partitions_so_a_client_sent_there_misses_nothing()
+    {
+        // A silo that has just started, as after a restart: no warm-up probes, the client arrives as soon as the front
+        // door would send it (ready), and the very next alert on the topic must reach it.
+        await using var fresh = new PushHost(fixture.Servers, $"push-c-{Guid.NewGuid():N}"[..20]);
+        fresh.StartServer();
+        using var http = new HttpClient { BaseAddress = fresh.BaseAddress };
+        var ready = await Eventually.WaitForAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative));
+                return (response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.IsSuccessStatusCode, Alerts.Deadline, "the fresh host to report ready");
+        using var report = JsonDocument.Parse(ready.Item2);
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("push-alerts").GetProperty("status").GetString());
+
+        await using var client = await PushClient.ConnectAsync(fresh);
+        var alert = Guid.NewGuid();
+        await Alerts.ProduceAsync(fixture.Producer, "road-y", Alerts.Json(alert, "road-y"));
+
+        await client.WaitForAsync(alert, "the first alert after the host reported ready");
     }
 }

@@ -45,6 +45,7 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     // hands it out again — after a broker restart the coordinator no longer knows the member, the consumer rejoins, and
     // "latest" would skip what was published in between.
     private readonly Dictionary<TopicPartition, Offset> _broadcastPositions = [];
+    private readonly TaskCompletionSource _positioned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the consumer.</summary>
     protected BatchingGroupConsumer(GroupConsumerSettings settings, KafkaConnectionOptions kafka, PipelineHealth health, TimeProvider clock, ILogger logger)
@@ -61,6 +62,13 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
         _logger = logger;
         _offsets = new OffsetBatch(clock, settings.BatchWindow, settings.BatchSize);
     }
+
+    /// <summary>
+    /// Completes once the consumer first holds its partitions at known positions: for a broadcast reader, the end of each
+    /// partition as the broker reported it at assignment, so every message published after this completed is read.
+    /// A host that must not accept clients before then (the push channels' alerts) waits for it in its readiness.
+    /// </summary>
+    public Task Positioned => _positioned.Task;
 
     /// <summary>The clock the batch windows and rejection times are read from.</summary>
     protected TimeProvider Clock => _clock;
@@ -130,8 +138,7 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
             // Uncommitted work of revoked partitions is redelivered to their new owner; drop it here.
             .SetPartitionsRevokedHandler((_, _) => ResetBatch())
             .SetPartitionsLostHandler((_, _) => ResetBatch())
-            .SetPartitionsAssignedHandler((_, partitions) => partitions.Select(p =>
-                new TopicPartitionOffset(p, _settings.Broadcast && _broadcastPositions.TryGetValue(p, out var resume) ? resume : Offset.Unset)))
+            .SetPartitionsAssignedHandler(StartPositions)
             .Build();
         consumer.Subscribe(_settings.Topic);
         try
@@ -160,6 +167,50 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
         finally
         {
             consumer.Close();
+        }
+    }
+
+    // Where each assigned partition starts. A group member: its group's committed offset (Unset). A broadcast reader: where
+    // it left the partition, else the partition's end looked up now — not "latest" left to librdkafka, which resolves it
+    // only when fetching starts, after Positioned told the host it may accept clients.
+    private IEnumerable<TopicPartitionOffset> StartPositions(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
+    {
+        var positions = new List<TopicPartitionOffset>(partitions.Count);
+        var known = true;
+        foreach (var partition in partitions)
+        {
+            if (!_settings.Broadcast)
+            {
+                positions.Add(new TopicPartitionOffset(partition, Offset.Unset));
+            }
+            else if (_broadcastPositions.TryGetValue(partition, out var resume))
+            {
+                positions.Add(new TopicPartitionOffset(partition, resume));
+            }
+            else
+            {
+                var end = EndOf(consumer, partition);
+                known &= end != Offset.Unset;
+                if (end != Offset.Unset) _broadcastPositions[partition] = end;
+                positions.Add(new TopicPartitionOffset(partition, end));
+            }
+        }
+
+        if (known) _positioned.TrySetResult();
+        return positions;
+    }
+
+    private Offset EndOf(IConsumer<byte[]?, byte[]?> consumer, TopicPartition partition)
+    {
+        try
+        {
+            return consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High;
+        }
+        catch (KafkaException ex)
+        {
+            // Left to auto.offset.reset (latest); Positioned waits for an assignment whose ends could be looked up.
+            LogKafkaError(_logger, _settings.Name, ex.Error.Code, ex.Error.Reason);
+            return Offset.Unset;
         }
     }
 
