@@ -31,6 +31,11 @@ sql() { "${PSQL[@]}" -qtA -c "$1"; }
 command -v kcat >/dev/null || die "kcat is needed to read the topics back (apt-get install kcat)"
 [ -d "$ROOT/web/node_modules/@microsoft/signalr" ] || npm ci --prefix "$ROOT/web" --no-audit --no-fund --loglevel=error >/dev/null
 SILOS="$(grep '^SILOS=' "$CLUSTER_DIR/cluster.env" | cut -d= -f2)"
+SPEEDUP="$(grep '^SPEEDUP=' "$CLUSTER_DIR/cluster.env" | cut -d= -f2)"
+# The clients' catch-up starts this many traffic-clock minutes before the newest alert they saw: partitions lag each
+# other by up to a minute of wall time after a fault, which at a 780x clock is 13 traffic hours (web/src/alertCatchUp.js
+# uses 15 minutes, for the real 5-minute cadence and up.sh's demo speed-up).
+export ALERT_CATCH_UP_MARGIN_MINUTES="${ALERT_CATCH_UP_MARGIN_MINUTES:-$(( ${SPEEDUP:-1} > 30 ? ${SPEEDUP:-1} : 30 ))}"
 
 seconds_since() { python3 -c "import sys; print(round(float(sys.argv[1]) - float(sys.argv[2]), 1))" "$(date +%s.%N)" "$1"; }
 

@@ -8,8 +8,9 @@ const path = require("node:path");
 const signalR = require(path.join(__dirname, "../../web/node_modules/@microsoft/signalr"));
 
 const [front, count] = [process.argv[2], Number(process.argv[3] ?? 6)];
-// Alerts of one tick share its timestamp and partitions run unevenly: ask from a while before the last one received
-// (traffic-clock minutes) and drop what was already seen.
+// Alerts of one tick share its timestamp and partitions run unevenly (one that lagged after a fault delivers older
+// alerts after newer ones): ask from a while before the last one received (traffic-clock minutes; chaos.sh scales it
+// with the clock's speed-up) and drop what was already seen.
 const catchUpMarginMs = Number(process.env.ALERT_CATCH_UP_MARGIN_MINUTES ?? 30) * 60_000;
 const emit = (event) => process.stdout.write(JSON.stringify(event) + "\n");
 

@@ -1,6 +1,7 @@
 // The SignalR connection to /hubs/traffic: live traffic, alerts and graph updates into the store; after a reconnect
 // the snapshot is fetched again and missed alerts are asked for with GetAlertsSince (see push/README.md).
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
+import { catchUpSince, createSeenAlerts } from "./alertCatchUp.js";
 import { api } from "./api.js";
 import { createLiveConnection, retryDelay } from "./connection.js";
 import { applySnapshot, applyUpdates, emit } from "./store.js";
@@ -18,11 +19,14 @@ export function connectHub(onState) {
     .build();
 
   let live;
-  hub.on("trafficUpdated", (updates) => applyUpdates(updates));
-  hub.on("alert", (alert) => {
+  const seen = createSeenAlerts();
+  const deliver = (alert) => {
+    if (!seen.isNew(alert.event_id)) return;
     live?.noteAlert(alert.timestamp);
     emit("alert", alert);
-  });
+  };
+  hub.on("trafficUpdated", (updates) => applyUpdates(updates));
+  hub.on("alert", deliver);
   hub.on("graphUpdated", (event) => emit("graph", event));
 
   live = createLiveConnection({
@@ -31,15 +35,13 @@ export function connectHub(onState) {
     resync: async (since) => {
       applySnapshot(await api.current());
       if (!since) return;
-      // Pages end with a whole timestamp: ask on from the last one until a page comes back empty.
-      let from = since.toISOString();
+      // From a margin before the newest alert seen (partitions lag each other; see alertCatchUp.js). Pages end with a
+      // whole timestamp: ask on from the last one until a page comes back empty.
+      let from = catchUpSince(since).toISOString();
       for (let page = 0; page < maxCatchUpPages; page++) {
         const missed = await hub.invoke("GetAlertsSince", from);
         if (missed.length === 0) break;
-        for (const alert of missed) {
-          live.noteAlert(alert.timestamp);
-          emit("alert", alert);
-        }
+        missed.forEach(deliver);
         from = missed[missed.length - 1].timestamp;
       }
     },
