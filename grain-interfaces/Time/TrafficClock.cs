@@ -6,7 +6,7 @@ namespace TrafficOrleans.GrainInterfaces.Time;
 /// <summary>
 /// The clock the traffic itself runs on: the instant readings are stamped with. It is the wall clock in production, but
 /// a demo simulator or a replay runs it ahead of (or behind) wall time, so everything that compares "now" with a
-/// reading's timestamp — forecast freshness, route departure times, current-traffic age, the alert catch-up window,
+/// reading's timestamp — forecast freshness, route departure times, current-traffic age,
 /// the training window — asks this keyed <see cref="TimeProvider"/>
 /// (<c>[FromKeyedServices(TrafficClock.Key)]</c>). Durations that are about the machine (timeouts, retries, batch
 /// windows, Redis TTLs, Orleans itself) keep the plain <see cref="TimeProvider"/>.
