@@ -64,8 +64,9 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     }
 
     /// <summary>
-    /// Completes once the consumer first holds its partitions at known positions: for a broadcast reader, the end of each
-    /// partition as the broker reported it at assignment, so every message published after this completed is read.
+    /// Completes once the consumer first holds its partitions: a broadcast reader at the end of each partition as the broker
+    /// reported it at assignment, so every message published after this completed is read (unless that lookup failed,
+    /// which is logged).
     /// A host that must not accept clients before then (the push channels' alerts) waits for it in its readiness.
     /// </summary>
     public Task Positioned => _positioned.Task;
@@ -176,7 +177,6 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     private IEnumerable<TopicPartitionOffset> StartPositions(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         var positions = new List<TopicPartitionOffset>(partitions.Count);
-        var known = true;
         foreach (var partition in partitions)
         {
             if (!_settings.Broadcast)
@@ -190,13 +190,13 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
             else
             {
                 var end = EndOf(consumer, partition);
-                known &= end != Offset.Unset;
                 if (end != Offset.Unset) _broadcastPositions[partition] = end;
                 positions.Add(new TopicPartitionOffset(partition, end));
             }
         }
 
-        if (known) _positioned.TrySetResult();
+        // Even when an end could not be looked up: a silo kept unready until some later rebalance would serve nobody.
+        _positioned.TrySetResult();
         return positions;
     }
 
@@ -208,8 +208,8 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
         }
         catch (KafkaException ex)
         {
-            // Left to auto.offset.reset (latest); Positioned waits for an assignment whose ends could be looked up.
-            LogKafkaError(_logger, _settings.Name, ex.Error.Code, ex.Error.Reason);
+            // Left to auto.offset.reset (latest), resolved when fetching starts: what is published before then is not read.
+            LogEndUnknown(_logger, _settings.Name, partition.ToString(), ex.Error.Reason);
             return Offset.Unset;
         }
     }
@@ -322,6 +322,9 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer} consumer: Kafka error {Code}: {Reason}")]
     private static partial void LogKafkaError(ILogger logger, string consumer, ErrorCode code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer}: end of {Partition} not known ({Reason}); reading from the latest offset once fetching starts")]
+    private static partial void LogEndUnknown(ILogger logger, string consumer, string partition, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "librdkafka {Facility}: {Message}")]
     private static partial void LogKafkaLog(ILogger logger, string facility, string message);
