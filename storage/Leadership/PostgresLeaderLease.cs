@@ -61,9 +61,10 @@ public sealed partial class PostgresLeaderLease(string connectionString, string 
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             Pooling = false,
-            // Open lease connections are held locks (a failed attempt closes its own): cluster.sh status lists
-            // them from pg_stat_activity with the process id that leads.
-            ApplicationName = $"leader:{Name}:{Environment.ProcessId}",
+            // An attempt is named a candidate; only a session holding the lock renames itself leader (below), so
+            // cluster.sh status, chaos.sh and the tests, which read pg_stat_activity, never take a standby's
+            // attempt in flight for the holder.
+            ApplicationName = $"candidate:{Name}:{Environment.ProcessId}",
             KeepAlive = 5,
         };
 #pragma warning disable CA2000 // Ownership passes to the caller with the lock; every other path disposes it in finally.
@@ -73,8 +74,12 @@ public sealed partial class PostgresLeaderLease(string connectionString, string 
         {
             await connection.OpenAsync(cancellationToken);
             // hashtextextended gives a stable 64-bit key for the name in every session and PostgreSQL version ≥ 11.
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection);
+            await using var command = new NpgsqlCommand(
+                // CASE, not AND: PostgreSQL does not promise to evaluate AND's operands in order.
+                "SELECT CASE WHEN pg_try_advisory_lock(hashtextextended($1, 0)) THEN set_config('application_name', $2, false) IS NOT NULL ELSE false END",
+                connection);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"leader:{Name}:{Environment.ProcessId}" });
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
             {
                 LogAcquired(logger, Name);
