@@ -13,23 +13,33 @@ const assets = join(outdir, "assets");
 await rm(outdir, { recursive: true, force: true });
 await mkdir(assets, { recursive: true });
 
-const result = await build({
-  entryPoints: [join(here, "src", "main.js")],
+const common = {
   bundle: true,
-  format: "esm",
   target: ["es2022"],
   minify: true,
   sourcemap: false,
   entryNames: "[name]-[hash]",
-  assetNames: "[name]-[hash]",
-  loader: { ".png": "file", ".svg": "file" },
   outdir: assets,
   metafile: true,
   legalComments: "none",
   logLevel: "warning",
+};
+const outputsOf = (result) => Object.keys(result.metafile.outputs).map((file) => join(process.cwd(), file));
+
+// The live worker first (a classic script: every browser that runs the page runs it): the page needs its hashed name.
+const workerResult = await build({ ...common, entryPoints: [join(here, "src", "liveWorker.js")], format: "iife" });
+const worker = outputsOf(workerResult).find((file) => file.endsWith(".js"));
+
+const result = await build({
+  ...common,
+  entryPoints: [join(here, "src", "main.js")],
+  format: "esm",
+  assetNames: "[name]-[hash]",
+  loader: { ".png": "file", ".svg": "file" },
+  define: { __LIVE_WORKER_URL__: JSON.stringify(`assets/${basename(worker)}`) },
 });
 
-const outputs = Object.keys(result.metafile.outputs).map((file) => join(process.cwd(), file));
+const outputs = [...outputsOf(result), worker];
 const script = outputs.find((file) => file.endsWith(".js"));
 const style = outputs.find((file) => file.endsWith(".css"));
 const template = await readFile(join(here, "src", "index.html"), "utf8");

@@ -1,51 +1,25 @@
-// The SignalR connection to /hubs/traffic: live traffic, alerts and graph updates into the store; after a reconnect
-// the snapshot is fetched again and missed alerts are asked for with GetAlertsSince (see push/README.md).
-import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
-import { catchUpSince, createSeenAlerts } from "./alertCatchUp.js";
-import { api } from "./api.js";
-import { createLiveConnection, retryDelay } from "./connection.js";
-import { applySnapshot, applyUpdates, emit } from "./store.js";
-
-// The server reaches back at most Push:AlertsSinceMaxAge (2 h since stored, wall clock) in pages of ~500: a bound, not a limit in practice.
-const maxCatchUpPages = 50;
+// Starts the live worker (liveWorker.js: the SignalR connection, off the main thread) and applies what it posts to
+// the store: traffic as typed arrays, alerts, graph events, connection states and reconnect snapshots.
+/* global __LIVE_WORKER_URL__ */
+import { applyPackedUpdates, applySnapshot, emit, store } from "./store.js";
 
 export function connectHub(onState) {
-  const hub = new HubConnectionBuilder()
-    .withUrl("/hubs/traffic")
-    // Never give up: the badge shows the state, and the controller restarts the connection if this does close.
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount + 1) })
-    // The state badge is the user-facing report; SignalR's own console errors during an outage add nothing.
-    .configureLogging(LogLevel.None)
-    .build();
-
-  let live;
-  const seen = createSeenAlerts();
-  const deliver = (alert) => {
-    if (!seen.isNew(alert.event_id)) return;
-    live?.noteAlert(alert.timestamp);
-    emit("alert", alert);
+  // The worker names roads by their index in this list (trafficPacking.js).
+  const roadIds = [...store.roads.keys()];
+  // Defined by build.mjs: the worker's content-hashed file under assets/.
+  const worker = new Worker(new URL(__LIVE_WORKER_URL__, document.baseURI));
+  worker.onmessage = ({ data }) => {
+    if (data.type === "traffic") applyPackedUpdates(data.packed, roadIds);
+    else if (data.type === "alert") emit("alert", data.alert);
+    else if (data.type === "graph") emit("graph", data.event);
+    else if (data.type === "snapshot") applySnapshot(data.rows);
+    else if (data.type === "state") onState(data.state);
   };
-  hub.on("trafficUpdated", (updates) => applyUpdates(updates));
-  hub.on("alert", deliver);
-  hub.on("graphUpdated", (event) => emit("graph", event));
-
-  live = createLiveConnection({
-    hub,
-    onState,
-    resync: async (since) => {
-      applySnapshot(await api.current());
-      if (!since) return;
-      // From a margin before the newest alert seen (partitions lag each other; see alertCatchUp.js). Pages end with a
-      // whole timestamp: ask on from the last one until a page comes back empty.
-      let from = catchUpSince(since).toISOString();
-      for (let page = 0; page < maxCatchUpPages; page++) {
-        const missed = await hub.invoke("GetAlertsSince", from);
-        if (missed.length === 0) break;
-        missed.forEach(deliver);
-        from = missed[missed.length - 1].timestamp;
-      }
-    },
-  });
-  live.start();
-  return live;
+  // A worker that fails (to load or later) leaves the page without live data: say so in the badge and the console.
+  worker.onerror = (event) => {
+    console.error(`live worker failed: ${event.message ?? "could not load"}`);
+    onState("reconnecting");
+  };
+  worker.postMessage({ type: "start", roadIds });
+  return worker;
 }

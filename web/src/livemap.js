@@ -7,17 +7,27 @@ import { groupedCanvas } from "./groupedCanvas.js";
 import { emit, on, store } from "./store.js";
 
 let map;
+let renderer;
 const lines = new Map();
 const pending = new Set();
 let frame = 0;
 let selectedId = null;
 let mode = "map";
+// A drag or zoom under way: restyles wait for its end, where the renderer redraws anyway (one redraw, not two, and
+// none while the user's hand is on the map).
+let gesture = false;
 
 /** Creates the map in `container` and draws every road of the store. */
 export function createMap(container) {
   // One stroke per style, not per road: what keeps 20,000 roads smooth (bench/dashboard-frames).
-  const renderer = groupedCanvas({ padding: 0.3, tolerance: 6 });
+  renderer = groupedCanvas({ padding: 0.3, tolerance: 6 });
   map = L.map(container, { preferCanvas: true, renderer, zoomSnap: 0.25, attributionControl: Boolean(store.config.tile_url) });
+  // Registered before any line adds the renderer to the map, so these run before its own moveend/zoomend redraw.
+  map.on("movestart zoomstart", () => (gesture = true));
+  map.on("moveend zoomend", () => {
+    gesture = false;
+    if (pending.size) flush();
+  });
   if (store.config.tile_url) {
     L.tileLayer(store.config.tile_url, { attribution: store.config.tile_attribution ?? "", maxZoom: 19 }).addTo(map);
   }
@@ -61,14 +71,25 @@ export function fitAll() {
 /** Levels change in batches: one restyle pass per animation frame however many updates arrived. */
 function queue(ids) {
   for (const id of ids) pending.add(id);
-  if (!frame) frame = requestAnimationFrame(flush);
+  if (!frame && !gesture) frame = requestAnimationFrame(flush);
 }
 
+// Only the lines whose look changed are restyled, and the renderer redraws once for all of them.
 function flush() {
+  if (frame) cancelAnimationFrame(frame);
   frame = 0;
-  for (const id of pending) lines.get(id)?.setStyle(styleOf(id));
+  const changes = [];
+  for (const id of pending) {
+    const line = lines.get(id);
+    const style = line && styleOf(id);
+    if (style && !sameLook(line.options, style)) changes.push([line, style]);
+  }
   pending.clear();
+  if (changes.length) renderer.restyle(changes);
 }
+
+const sameLook = (options, style) =>
+  options.color === style.color && options.weight === style.weight && options.dashArray === style.dashArray && options.opacity === style.opacity;
 
 function levelOf(id) {
   return levelAt(store.traffic.get(id), store.horizon, store.roads.get(id)?.free_flow_speed);

@@ -25,6 +25,7 @@ const hook = {
   road: describeRoad,
   routes: () => routePage.drawnRoutes(),
   routeEndpoints: () => routePage.routeEndpoints(),
+  updates: () => ({ ...store.received }),
   toasts: () => toastStack.visible().map((toast) => ({ road_id: toast.roadId, event_id: toast.alert.event_id, count: toast.count })),
 };
 // Read-only view of what the page shows, for the browser tests (canvas lines have no DOM to inspect).

@@ -1,5 +1,6 @@
 // The dashboard's shared state: the road map (geometry, class, free flow), the latest traffic per road, the shown
 // horizon and when data last arrived. Pages read it and subscribe to its changes.
+import { unpackInto } from "./trafficPacking.js";
 
 const listeners = new Map();
 
@@ -11,6 +12,8 @@ export const store = {
   horizon: 0,
   /** Time of the newest traffic data: the newest reading of a snapshot, or the arrival of a push update. */
   lastDataAt: null,
+  /** trafficUpdated messages and road updates received since the page loaded (the frames bench reads them). */
+  received: { messages: 0, roads: 0 },
   config: { tile_url: null, tile_attribution: "", stale_after_seconds: 660, system_status_available: false },
 };
 
@@ -37,11 +40,13 @@ export function applySnapshot(rows) {
   emit("traffic", rows.map((row) => row.road_id));
 }
 
-/** Merges a trafficUpdated message (the roads that changed this tick). */
-export function applyUpdates(updates) {
-  for (const update of updates) store.traffic.set(update.road_id, { ...store.traffic.get(update.road_id), ...update });
+/** Merges a trafficUpdated message as the live worker packed it (trafficPacking.js); `roadIds` names its indices. */
+export function applyPackedUpdates(packed, roadIds) {
+  const ids = unpackInto(packed, roadIds, store.traffic);
+  store.received.messages++;
+  store.received.roads += ids.length;
   store.lastDataAt = new Date();
-  emit("traffic", updates.map((update) => update.road_id));
+  emit("traffic", ids);
 }
 
 export function setHorizon(horizon) {
