@@ -23,19 +23,27 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
         _lastOutboxId = await LastOutboxIdAsync();
         probe.Take("push.alert.bridge_lag");
         probe.Take("push.alert.queue_time");
+        probe.Take("notifications.batch.wait");
+        probe.Take("notifications.batch.store");
     }
 
     /// <summary>The stage table of the alerts raised since the last call (markdown rows: stage, p50, p99, samples).</summary>
     public async Task<IReadOnlyList<string>> TakeAsync(double[] endToEnd)
     {
         var predicted = new List<double>();
+        var predictionRelayed = new List<double>();
         var ruled = new List<double>();
         var relayed = new List<double>();
         await using (var command = dataSource.CreateCommand("""
-            SELECT o.id, j->>'road_id', (j->>'timestamp')::timestamptz, p.created_at, o.created_at, o.sent_at
+            SELECT o.id, j->>'road_id', (j->>'timestamp')::timestamptz, p.created_at, o.created_at, o.sent_at, po.sent_at
             FROM outbox o
             CROSS JOIN LATERAL (SELECT convert_from(o.payload, 'UTF8')::jsonb AS j) alert
             LEFT JOIN predictions p ON p.road_id = j->>'road_id' AND p."timestamp" = (j->>'timestamp')::timestamptz
+            -- The prediction's own outbox row: written in the prediction's transaction, so with its created_at.
+            LEFT JOIN LATERAL (
+                SELECT sent_at FROM outbox
+                WHERE id > $1 AND topic = 'traffic-predictions' AND message_key = p.road_id AND created_at = p.created_at
+                LIMIT 1) po ON true
             WHERE o.topic = 'traffic-notifications' AND o.id > $1
             """))
         {
@@ -50,6 +58,7 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
                 var alertStored = reader.GetFieldValue<DateTimeOffset>(4);
                 predicted.Add((prediction - produced).TotalMilliseconds);
                 ruled.Add((alertStored - prediction).TotalMilliseconds);
+                if (!reader.IsDBNull(6)) predictionRelayed.Add((reader.GetFieldValue<DateTimeOffset>(6) - prediction).TotalMilliseconds);
                 if (!reader.IsDBNull(5)) relayed.Add((reader.GetFieldValue<DateTimeOffset>(5) - alertStored).TotalMilliseconds);
             }
         }
@@ -58,6 +67,9 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
         [
             Row("1. reading produced → prediction stored (traffic-raw consumer, RoadGrain forecast, prediction produced)", predicted),
             Row("2. prediction stored → alert stored (traffic-predictions consumer batch, rules, notification + outbox transaction)", ruled),
+            Row("   2a. of which: prediction stored → its outbox row claimed by the relay (onto traffic-predictions)", predictionRelayed),
+            Row("   2b. per rules batch: its oldest prediction's produce → the batch's store starts (fetch, window, earlier batches)", [.. probe.Take("notifications.batch.wait")]),
+            Row("   2c. per rules batch: the store (rules, notification + outbox transaction)", [.. probe.Take("notifications.batch.store")]),
             Row("3. alert stored → claimed by the outbox relay", relayed),
             Row("4. relay's produce → push AlertBridge read (traffic-notifications)", [.. probe.Take("push.alert.bridge_lag")]),
             Row("5. queued for a connection → written to it (fan-out, queue, serialise, write)", [.. probe.Take("push.alert.queue_time")]),

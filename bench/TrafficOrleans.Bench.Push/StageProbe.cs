@@ -6,7 +6,8 @@ namespace TrafficOrleans.Bench.Push;
 /// <summary>
 /// Listens to the push histograms of the silo running in this process (meter <c>TrafficOrleans.Push</c>):
 /// <c>push.alert.bridge_lag</c> (relay's produce → this silo's bridge) and <c>push.alert.queue_time</c> (queued for a
-/// connection → written to it).
+/// connection → written to it), and the notification rules' <c>notifications.batch.wait</c> and
+/// <c>notifications.batch.store</c> (per batch, not per alert).
 /// </summary>
 public sealed class StageProbe : IDisposable
 {
@@ -18,7 +19,8 @@ public sealed class StageProbe : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "TrafficOrleans.Push" && instrument.Name.StartsWith("push.alert.", StringComparison.Ordinal))
+            if ((instrument.Meter.Name == "TrafficOrleans.Push" && instrument.Name.StartsWith("push.alert.", StringComparison.Ordinal))
+                || (instrument.Meter.Name == "TrafficOrleans.Notifications" && instrument.Name.StartsWith("notifications.batch.", StringComparison.Ordinal)))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
