@@ -14,7 +14,7 @@ using TrafficOrleans.Roads;
 // (severe_traffic when jammed, cleared when it flows again), for every (alert, client) pair.
 //  - product load: `ticks` ticks of 1,247 roads (every road once, as a 5-minute poll writes them), 5 % of them jammed
 //    per tick, a tick every 10 s instead of 5 minutes (the burst is what matters, not the gap);
-//  - 10k/s: `rate` readings per second for `seconds`, 20 jammed readings per second spread over the roads.
+//  - 10k/s: `rate` readings per second for `seconds`, 20 jammed readings per second spread over the roads (0: skipped).
 // `where`: `process` runs the clients out of the bench's process — 10 probe clients at normal priority, the rest under
 // `nice -n 19` (PUSH_BENCH_CLIENT_NICE), standing in for users' own devices (ClientFleet); a row for all clients and one
 // for the probes; `inprocess` runs them all inside the bench, on the silo's scheduler (the earlier figures).
@@ -81,7 +81,8 @@ var stageTables = new List<(string Phase, IReadOnlyList<string> Rows)>();
 for (var run = 1; run <= runs; run++)
 {
     rows.Add(await PhaseAsync($"product load, run {run}", () => ProductLoadAsync(run)));
-    rows.Add(await PhaseAsync($"{rate:N0} readings/s, run {run}", () => SteadyRateAsync()));
+    // seconds = 0: the product load alone, e.g. several runs of it for a median and spread.
+    if (seconds > 0) rows.Add(await PhaseAsync($"{rate:N0} readings/s, run {run}", () => SteadyRateAsync()));
 }
 
 Console.WriteLine();
