@@ -11,8 +11,7 @@
 // FRAMES_WEB_ROOT=DIR serves another build of the page with --synthetic (an A/B of two builds, side by side).
 // FRAMES_PROFILE=1 adds a fourth, separately timed idle phase under the CPU profiler and prints where the main
 // thread's time went (profile.mjs); the three measured phases run without the profiler.
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { openMapPage, webRoot } from "./mapPage.mjs";
 import { startProfile, selfTimes } from "./profile.mjs";
 import { gridRoads, serveSyntheticCity } from "./synthetic.mjs";
 
@@ -21,7 +20,7 @@ const syntheticRoads = synthetic ? Number(process.argv[3] ?? 20000) : 0;
 const seconds = Number((synthetic ? process.argv[4] : process.argv[3]) ?? 20);
 const changing = synthetic ? Number(process.argv[5] ?? 1) : 0;
 const city = synthetic
-  ? await serveSyntheticCity({ webRoot: process.env.FRAMES_WEB_ROOT ?? fileURLToPath(new URL("../../silo/wwwroot", import.meta.url)), roads: gridRoads(syntheticRoads), changing })
+  ? await serveSyntheticCity({ webRoot: webRoot(), roads: gridRoads(syntheticRoads), changing })
   : null;
 const url = city?.url ?? process.argv[2] ?? process.env.TRAFFIC_URL ?? "http://localhost:8080";
 const profiled = process.env.FRAMES_PROFILE === "1";
@@ -89,15 +88,8 @@ function summary(phase, { deltas, messages, roads }) {
   };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-});
+const { browser, page } = await openMapPage(url);
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${url}/#/map`, { timeout: 120_000 });
-  await page.waitForFunction(() => window.__dashboard?.ready, null, { timeout: 120_000 });
   const lines = await page.evaluate(() => window.__dashboard.lineCount());
   const box = await page.locator("#map").boundingBox();
   // Let the first snapshot's restyle and the first ticks settle before measuring.

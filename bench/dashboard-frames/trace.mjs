@@ -4,8 +4,7 @@
 // LayerTreeHost::DoUpdateLayers on CrRendererMain; decoding updates as the DedicatedWorker thread.
 //
 // Usage: node trace.mjs [roads=20000] [seconds=5]
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { openMapPage, webRoot } from "./mapPage.mjs";
 import { gridRoads, serveSyntheticCity } from "./synthetic.mjs";
 
 const roads = Number(process.argv[2] ?? 20000);
@@ -13,20 +12,13 @@ const seconds = Number(process.argv[3] ?? 5);
 const TASKS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
 const LONG_TASK_US = 30_000;
 
-const city = await serveSyntheticCity({
-  webRoot: process.env.FRAMES_WEB_ROOT ?? fileURLToPath(new URL("../../silo/wwwroot", import.meta.url)),
-  roads: gridRoads(roads),
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-});
+const city = await serveSyntheticCity({ webRoot: webRoot(), roads: gridRoads(roads) });
 let events;
+const { browser, page } = await openMapPage(city.url).catch(async (error) => {
+  await city.stop();
+  throw error;
+});
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${city.url}/#/map`);
-  await page.waitForFunction(() => window.__dashboard?.ready, null, { timeout: 120_000 });
   await page.waitForTimeout(3000);
   await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel", "blink", "cc", "v8"] });
   await page.waitForTimeout(seconds * 1000);

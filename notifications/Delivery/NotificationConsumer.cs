@@ -39,16 +39,9 @@ public sealed partial class NotificationConsumer(
 
     private readonly BatchEvaluator _evaluator = new(new NotificationRules(options.Value, roads));
 
-    // When the batch's oldest message was produced (its Kafka timestamp): the start of the batch's wait.
-    private DateTime? _oldestProduced;
-
     /// <inheritdoc />
-    protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out RoadPrediction? item, out string category, out string reason)
-    {
-        var produced = message.Message.Timestamp.UtcDateTime;
-        if (message.Message.Timestamp.Type != TimestampType.NotAvailable && (_oldestProduced is null || produced < _oldestProduced)) _oldestProduced = produced;
-        return PredictionDecoder.TryDecode(message.Message.Value, limits.Value, Clock.GetUtcNow(), out item, out category, out reason);
-    }
+    protected override bool TryDecode(ConsumeResult<byte[]?, byte[]?> message, out RoadPrediction? item, out string category, out string reason) =>
+        PredictionDecoder.TryDecode(message.Message.Value, limits.Value, Clock.GetUtcNow(), out item, out category, out reason);
 
     /// <inheritdoc />
     protected override void OnDeadLettered(string category) => metrics.DeadLettered(category);
@@ -57,10 +50,10 @@ public sealed partial class NotificationConsumer(
     protected override async Task FlushAsync(ConsumedBatch<RoadPrediction> batch, CancellationToken cancellationToken)
     {
         var rejectedAt = Clock.GetUtcNow();
-        if (_oldestProduced is { } oldest) metrics.BatchWaited(rejectedAt.UtcDateTime - oldest);
         var deadLetters = batch.DeadLetters.Select(letter => DeadLetters.For(letter, topics.Value.DeadLetters, rejectedAt)).ToList();
         var outcome = await store.WriteAsync(batch.Items, deadLetters, _evaluator, cancellationToken);
-        _oldestProduced = null;
+        // Recorded for the attempt that stored the batch only, so a retried batch counts once.
+        if (batch.OldestProducedAt is { } oldest) metrics.BatchWaited(rejectedAt.UtcDateTime - oldest);
         metrics.BatchStored(Clock.GetUtcNow() - rejectedAt);
         metrics.Evaluated(batch.Items.Count);
         foreach (var (alertType, count) in outcome.InsertedByType) metrics.Raised(alertType, count);

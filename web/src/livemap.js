@@ -88,8 +88,8 @@ function flush() {
   if (changes.length) renderer.restyle(changes);
 }
 
-const sameLook = (options, style) =>
-  options.color === style.color && options.weight === style.weight && options.dashArray === style.dashArray && options.opacity === style.opacity;
+// Whatever roadStyle sets (colour, width, dash, opacity) is already the line's.
+const sameLook = (options, style) => Object.keys(style).every((key) => options[key] === style[key]);
 
 function levelOf(id) {
   return levelAt(store.traffic.get(id), store.horizon, store.roads.get(id)?.free_flow_speed);

@@ -40,6 +40,7 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     private readonly OffsetBatch _offsets;
     private readonly List<TItem> _items = [];
     private readonly List<DeadLetter> _deadLetters = [];
+    private DateTime? _oldestProducedAt;
 
     // A broadcast reader's own position (it commits nothing): where each partition it has read resumes when the group
     // hands it out again — after a broker restart the coordinator no longer knows the member, the consumer rejoins, and
@@ -231,6 +232,12 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
 
     private void Accept(ConsumeResult<byte[]?, byte[]?> result)
     {
+        var timestamp = result.Message.Timestamp;
+        if (timestamp.Type != TimestampType.NotAvailable && (_oldestProducedAt is null || timestamp.UtcDateTime < _oldestProducedAt))
+        {
+            _oldestProducedAt = timestamp.UtcDateTime;
+        }
+
         if (TryDecode(result, out var item, out var category, out var reason))
         {
             _items.Add(item!);
@@ -270,7 +277,7 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
 
     private async Task FlushWatchedAsync(CancellationToken stoppingToken)
     {
-        var flush = FlushWithRetryAsync(new ConsumedBatch<TItem>(_items, _deadLetters), stoppingToken);
+        var flush = FlushWithRetryAsync(new ConsumedBatch<TItem>(_items, _deadLetters, _oldestProducedAt), stoppingToken);
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var overdue = Task.Delay(StuckAfter, _clock, watch.Token);
         if (await Task.WhenAny(flush, overdue) == overdue && !stoppingToken.IsCancellationRequested)
@@ -305,6 +312,7 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
     {
         _items.Clear();
         _deadLetters.Clear();
+        _oldestProducedAt = null;
         _offsets.Reset();
     }
 
