@@ -26,9 +26,11 @@ const common = {
 };
 const outputsOf = (result) => Object.keys(result.metafile.outputs).map((file) => join(process.cwd(), file));
 
-// The live worker first (a classic script: every browser that runs the page runs it): the page needs its hashed name.
-const workerResult = await build({ ...common, entryPoints: [join(here, "src", "liveWorker.js")], format: "iife" });
-const worker = outputsOf(workerResult).find((file) => file.endsWith(".js"));
+// The workers first (classic scripts: every browser that runs the page runs them): the page needs their hashed names.
+const buildWorker = async (name) =>
+  outputsOf(await build({ ...common, entryPoints: [join(here, "src", name)], format: "iife" })).find((file) => file.endsWith(".js"));
+const liveWorker = await buildWorker("liveWorker.js");
+const renderWorker = await buildWorker("renderWorker.js");
 
 const result = await build({
   ...common,
@@ -36,10 +38,13 @@ const result = await build({
   format: "esm",
   assetNames: "[name]-[hash]",
   loader: { ".png": "file", ".svg": "file" },
-  define: { __LIVE_WORKER_URL__: JSON.stringify(`assets/${basename(worker)}`) },
+  define: {
+    __LIVE_WORKER_URL__: JSON.stringify(`assets/${basename(liveWorker)}`),
+    __RENDER_WORKER_URL__: JSON.stringify(`assets/${basename(renderWorker)}`),
+  },
 });
 
-const outputs = [...outputsOf(result), worker];
+const outputs = [...outputsOf(result), liveWorker, renderWorker];
 const script = outputs.find((file) => file.endsWith(".js"));
 const style = outputs.find((file) => file.endsWith(".css"));
 const template = await readFile(join(here, "src", "index.html"), "utf8");

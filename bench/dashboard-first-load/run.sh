@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Dashboard first load on loopback, as a browser's critical path fetches it: index.html, the hashed JS and CSS it
-# names, the live worker the JS names, /dashboard/config, /roads and /traffic/current — with Accept-Encoding: br, gzip, over one connection per
+# names, the two workers the JS names (live connection, map rendering), /dashboard/config, /roads and /traffic/current — with Accept-Encoding: br, gzip, over one connection per
 # request like a cold cache. Prints p50/min/max of the total time over N runs and the bytes on the wire, then the
 # bytes and request times of the two JSON answers uncompressed (identity, the baseline), gzip and brotli.
 # Usage: bench/dashboard-first-load/run.sh [runs=9] [url=http://localhost:8080]   (a silo must be running)
@@ -11,8 +11,10 @@ URL="${2:-${TRAFFIC_URL:-http://localhost:8080}}"
 index="$(curl -fsS --compressed "$URL/")"
 script="$(grep -o 'assets/main-[A-Z0-9]*\.js' <<<"$index" | head -1)"
 style="$(grep -o 'assets/main-[A-Z0-9]*\.css' <<<"$index" | head -1)"
-worker="$(curl -fsS --compressed "$URL/$script" | grep -o 'assets/liveWorker-[A-Z0-9]*\.js' | head -1)"
-paths=("/" "/$script" "/$style" "/$worker" "/dashboard/config" "/roads" "/traffic/current")
+main_js="$(curl -fsS --compressed "$URL/$script")"
+worker="$(grep -o 'assets/liveWorker-[A-Z0-9]*\.js' <<<"$main_js" | head -1)"
+renderer="$(grep -o 'assets/renderWorker-[A-Z0-9]*\.js' <<<"$main_js" | head -1)"
+paths=("/" "/$script" "/$style" "/$worker" "/$renderer" "/dashboard/config" "/roads" "/traffic/current")
 
 totals=()
 bytes=0
