@@ -42,9 +42,9 @@ export class CanvasRecorder {
   set lineCap(value) { this._push(OP.lineCap, this._string(value)); }
   set lineJoin(value) { this._push(OP.lineJoin, this._string(value)); }
 
-  /** The recording so far, as `{ ops, strings }` (ops is transferable); the recorder is empty afterwards. */
+  /** The recording so far, as `{ ops, strings }` (ops' buffer is transferable, not copied); the recorder is empty afterwards. */
   take() {
-    const recording = { ops: this._ops.slice(0, this._length), strings: this._strings };
+    const recording = { ops: this._ops.subarray(0, this._length), strings: this._strings };
     this._reset(Math.max(4096, this._ops.length));
     return recording;
   }
@@ -86,6 +86,12 @@ export class CanvasRecorder {
     grown.set(this._ops.subarray(0, this._length));
     this._ops = grown;
   }
+}
+
+/** Sizes a canvas (element or OffscreenCanvas) in device pixels, touching it only when the size changes (a resize clears it). */
+export function resizeCanvas(canvas, width, height) {
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
 }
 
 /** Plays a recording onto a real canvas 2D context (the render worker's, or the page's where workers cannot draw). */

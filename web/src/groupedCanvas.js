@@ -76,6 +76,9 @@ const GroupedCanvas = L.Canvas.extend({
     const bounds = this._bounds;
     const size = bounds.getSize();
     const scale = L.Browser.retina ? 2 : 1;
+    // Whole and from a blank canvas: the painter replaces the picture rather than patching it.
+    this._ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this._ctx.clearRect(0, 0, scale * size.x, scale * size.y);
     this._ctx.setTransform(scale, 0, 0, scale, -bounds.min.x * scale, -bounds.min.y * scale);
     this._draw();
     // Where the canvas goes is kept as the geographic point of its top-left corner and the zoom it was drawn at, so

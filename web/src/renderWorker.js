@@ -1,7 +1,7 @@
 // The map's render worker: replays a redraw recorded on the page (canvasRecording.js) onto an OffscreenCanvas and
 // sends back the finished bitmap, so neither the stroking nor the software rasterising of 20,000 roads runs on the
 // page's thread (see mapPainter.js, which starts it).
-import { replay } from "./canvasRecording.js";
+import { replay, resizeCanvas } from "./canvasRecording.js";
 
 let canvas;
 let ctx;
@@ -13,10 +13,8 @@ self.onmessage = ({ data: { placement, recording } }) => {
     canvas = new OffscreenCanvas(width, height);
     ctx = canvas.getContext("2d");
   }
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  resizeCanvas(canvas, width, height);
+  // The recording starts by clearing (groupedCanvas.js); a bitmap handed over leaves a blank one behind anyway.
   replay(ctx, recording);
   const bitmap = canvas.transferToImageBitmap();
   self.postMessage({ placement, bitmap }, [bitmap]);
