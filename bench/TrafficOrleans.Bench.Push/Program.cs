@@ -78,11 +78,12 @@ var stages = new PipelineStages(dataSource, feed, probe);
 await stages.StartAsync();
 var rows = new List<LatencyRow>();
 var stageTables = new List<(string Phase, IReadOnlyList<string> Rows)>();
+var loadRows = new List<string>();
 for (var run = 1; run <= runs; run++)
 {
-    rows.Add(await PhaseAsync($"product load, run {run}", () => ProductLoadAsync(run)));
+    rows.Add(await PhaseAsync($"product load, run {run}", ticks, () => ProductLoadAsync(run)));
     // seconds = 0: the product load alone, e.g. several runs of it for a median and spread.
-    if (seconds > 0) rows.Add(await PhaseAsync($"{rate:N0} readings/s, run {run}", () => SteadyRateAsync()));
+    if (seconds > 0) rows.Add(await PhaseAsync($"{rate:N0} readings/s, run {run}", seconds, () => SteadyRateAsync()));
 }
 
 Console.WriteLine();
@@ -90,6 +91,10 @@ Console.WriteLine($"{clientCount:N0} clients; latency = reading produced to traf
 Console.WriteLine("| phase | readings | alerts | deliveries expected | received | p50 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
+Console.WriteLine();
+Console.WriteLine("What each phase cost this process (the silo and the producer; \"per tick\": per product-load tick or per second at the steady rate):");
+Console.WriteLine(ProcessLoad.Header);
+foreach (var row in loadRows) Console.WriteLine(row);
 foreach (var (phase, table) in stageTables)
 {
     Console.WriteLine();
@@ -101,8 +106,9 @@ foreach (var (phase, table) in stageTables)
 
 return 0;
 
-async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
+async Task<LatencyRow> PhaseAsync(string name, int units, Func<Task> produce)
 {
+    await using var load = ProcessLoad.Start();
     var alertsBefore = await CountAsync("SELECT count(*) FROM notifications");
     var readingsBefore = feed.Produced;
     var receivedBefore = await clients.ReceivedAsync();
@@ -122,6 +128,8 @@ async Task<LatencyRow> PhaseAsync(string name, Func<Task> produce)
         if (expectedNow > 0 && received >= expectedNow && quiet.Elapsed > TimeSpan.FromSeconds(2)) break;
     }
 
+    // The drain's idle tail is in the figures too; it costs little next to a tick.
+    loadRows.Add(await load.StopAsync(name, units));
     var alerts = await CountAsync("SELECT count(*) FROM notifications") - alertsBefore;
     var (latencies, probeLatencies) = await clients.TakeLatenciesAsync();
     var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, await clients.ReceivedAsync() - receivedBefore, latencies);

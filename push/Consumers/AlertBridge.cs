@@ -38,7 +38,7 @@ public sealed class AlertBridge(
     /// <inheritdoc />
     protected override Task FlushAsync(ConsumedBatch<PushAlert> batch, CancellationToken cancellationToken)
     {
-        foreach (var alert in batch.Items) connections.PublishAlert(alert);
+        connections.PublishAlerts(batch.Items);
         return Task.CompletedTask;
     }
 }

@@ -18,6 +18,7 @@ public sealed class PushConnections
 {
     private readonly ConcurrentDictionary<string, PushConnection> _connections = new(StringComparer.Ordinal);
     private readonly SubscriptionIndex<PushConnection> _index = new();
+    private readonly WriterPump _pump = new();
     private readonly RoadAtlas _roads;
     private readonly PushOptions _options;
     private readonly PushMetrics _metrics;
@@ -45,7 +46,7 @@ public sealed class PushConnections
     /// <summary>Registers a client; it receives everything until it subscribes.</summary>
     public PushConnection Open(string id, IPushSink sink, PushSubscription? subscription = null)
     {
-        var connection = new PushConnection(id, sink, _options, _metrics, _logger) { Subscription = subscription ?? PushSubscription.Everything };
+        var connection = new PushConnection(id, sink, _pump, _options, _metrics, _logger) { Subscription = subscription ?? PushSubscription.Everything };
         _connections[id] = connection;
         _index.Update(connection, null, connection.Subscription);
         return connection;
@@ -82,18 +83,30 @@ public sealed class PushConnections
         return subscription.Matches(roadId, _roads.Find(roadId)?.Box);
     }
 
-    /// <summary>Queues an alert for every client whose subscription covers its road.</summary>
-    public void PublishAlert(PushAlert alert)
+    /// <summary>
+    /// Queues each alert for every client whose subscription covers its road, then starts each of those clients' writers
+    /// once: a client's alerts of one batch are written back to back and leave together.
+    /// </summary>
+    public void PublishAlerts(IReadOnlyList<PushAlert> alerts)
     {
-        ArgumentNullException.ThrowIfNull(alert);
-        var extent = _roads.Find(alert.RoadId)?.Box;
+        ArgumentNullException.ThrowIfNull(alerts);
+        var touched = new HashSet<PushConnection>(ReferenceEqualityComparer.Instance);
         var candidates = new HashSet<PushConnection>(ReferenceEqualityComparer.Instance);
-        _index.AddUnfiltered(candidates);
-        _index.AddCandidates(alert.RoadId, extent, candidates);
-        foreach (var connection in candidates)
+        foreach (var alert in alerts)
         {
-            if (connection.Subscription.Matches(alert.RoadId, extent)) connection.EnqueueAlert(alert);
+            var extent = _roads.Find(alert.RoadId)?.Box;
+            candidates.Clear();
+            _index.AddUnfiltered(candidates);
+            _index.AddCandidates(alert.RoadId, extent, candidates);
+            foreach (var connection in candidates)
+            {
+                if (!connection.Subscription.Matches(alert.RoadId, extent)) continue;
+                connection.EnqueueAlert(alert, schedule: false);
+                touched.Add(connection);
+            }
         }
+
+        foreach (var connection in touched) connection.Schedule();
     }
 
     /// <summary>Queues, per client, ONE trafficUpdated with the changed roads it subscribed to (none: no message).</summary>

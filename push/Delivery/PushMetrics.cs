@@ -40,11 +40,10 @@ public sealed class PushMetrics
 
     internal void AlertRead(TimeSpan sincePublished) => _alertBridgeLag.Record(Math.Max(0, sincePublished.TotalMilliseconds));
 
-    internal void AlertWritten(TimeSpan sinceQueued)
-    {
-        _alertQueueTime.Record(sinceQueued.TotalMilliseconds);
-        Sent(PushMethods.Alert);
-    }
+    internal void AlertWritten(TimeSpan sinceQueued) => _alertQueueTime.Record(sinceQueued.TotalMilliseconds);
+
+    // Counted once per writer run rather than per alert: at 1,000 clients that is ~100,000 fewer tagged adds per tick.
+    internal void AlertsSent(int count) => _sent.Add(count, new KeyValuePair<string, object?>("method", PushMethods.Alert));
 
     internal void Dropped(string method) => _dropped.Add(1, new KeyValuePair<string, object?>("method", method));
 

@@ -14,17 +14,17 @@ public sealed class HubConnectionSink(HubConnectionContext connection) : IPushSi
     public bool WantsUpdates => true;
 
     /// <inheritdoc />
-    public Task SendAlertAsync(PushAlert alert, CancellationToken cancellationToken)
+    public ValueTask SendAlertAsync(PushAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         return SendAsync(alert.Message, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task SendAsync(PushMessage message, CancellationToken cancellationToken)
+    public ValueTask SendAsync(PushMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return connection.WriteAsync(message.Frame, cancellationToken).AsTask();
+        return connection.WriteAsync(message.Frame, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -11,14 +11,14 @@ public sealed class WebSocketSink(WebSocket socket) : IPushSink
     public bool WantsUpdates => false;
 
     /// <inheritdoc />
-    public async Task SendAlertAsync(PushAlert alert, CancellationToken cancellationToken)
+    public ValueTask SendAlertAsync(PushAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        await socket.SendAsync(alert.Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        return socket.SendAsync(alert.Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task SendAsync(PushMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+    public ValueTask SendAsync(PushMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <inheritdoc />
     public void Abort() => socket.Abort();
