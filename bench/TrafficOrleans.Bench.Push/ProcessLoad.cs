@@ -23,23 +23,33 @@ public sealed class ProcessLoad : IAsyncDisposable
     private double _longestStartAt;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
 
-    private ProcessLoad() => _sampler = Task.Factory.StartNew(SampleAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    private readonly double _stealSeconds = StealSeconds();
+    private readonly Thread _sleeper;
+    private double _longestOversleepMs;
+
+    private ProcessLoad()
+    {
+        _sampler = Task.Factory.StartNew(SampleAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _sleeper = new Thread(Oversleep) { IsBackground = true, Name = "bench oversleep probe" };
+        _sleeper.Start();
+    }
 
     /// <summary>Starts measuring now.</summary>
     public static ProcessLoad Start() => new();
 
     /// <summary>The markdown header of <see cref="StopAsync"/>'s rows.</summary>
-    public const string Header = "| phase | CPU s | per tick | thread-pool items | longest queue | longest start wait ms (at) | GC 0/1/2 | GC pause ms |\n|---|---|---|---|---|---|---|---|";
+    public const string Header = "| phase | CPU s | per tick | thread-pool items | longest queue | longest start wait ms (at) | longest oversleep of a thread ms | machine steal s | GC 0/1/2 | GC pause ms |\n|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>Stops and returns the phase's row (<paramref name="ticks"/>: to divide the CPU by).</summary>
     public async Task<string> StopAsync(string phase, int ticks)
     {
         await _stop.CancelAsync();
         await _sampler;
+        _sleeper.Join();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalSeconds;
         var collections = $"{GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {phase} | {cpu:0.00} | {cpu / Math.Max(1, ticks):0.00} | {ThreadPool.CompletedWorkItemCount - _workItems:N0} | {_longestQueue:N0} | {_longestStartMs:0} (+{_longestStartAt:0.0} s) | {collections} | {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:0} |");
+            $"| {phase} | {cpu:0.00} | {cpu / Math.Max(1, ticks):0.00} | {ThreadPool.CompletedWorkItemCount - _workItems:N0} | {_longestQueue:N0} | {_longestStartMs:0} (+{_longestStartAt:0.0} s) | {_longestOversleepMs:0} | {StealSeconds() - _stealSeconds:0.00} | {collections} | {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:0} |");
     }
 
     /// <inheritdoc />
@@ -48,6 +58,26 @@ public sealed class ProcessLoad : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampler;
         _stop.Dispose();
+    }
+
+    // A thread of its own that sleeps 10 ms at a time: a long oversleep is the whole process or machine standing still
+    // (a GC suspension, the VM descheduled), which a long thread-pool wait alone does not tell apart from a full queue.
+    private void Oversleep()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var before = Stopwatch.GetTimestamp();
+            Thread.Sleep(10);
+            _longestOversleepMs = Math.Max(_longestOversleepMs, Stopwatch.GetElapsedTime(before).TotalMilliseconds - 10);
+        }
+    }
+
+    // Time the hypervisor gave this machine's CPUs to others (/proc/stat "steal", in USER_HZ ticks), all CPUs summed.
+    private static double StealSeconds()
+    {
+        if (!File.Exists("/proc/stat")) return double.NaN;
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 8 ? long.Parse(fields[8], CultureInfo.InvariantCulture) / 100.0 : double.NaN;
     }
 
     // On its own thread, so that sampling does not wait in the queue it measures: how long a work item queued now
