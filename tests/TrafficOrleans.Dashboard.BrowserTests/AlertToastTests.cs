@@ -31,6 +31,6 @@ public sealed class AlertToastTests(DashboardFixture fixture, ITestOutputHelper 
 
         await dashboard.Page.Locator(".dismiss-all").ClickAsync();
         Assert.Equal(0, await dashboard.Page.Locator(".toast").CountAsync());
-        Assert.Empty(dashboard.Errors);
+        dashboard.AssertNoErrors();
     }
 }

@@ -24,6 +24,9 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>Fails with every error whole (xunit's collection assertions cut each item short, stack included).</summary>
+    public void AssertNoErrors() => Assert.True(Errors.Count == 0, $"{Errors.Count} error(s) on the page:\n{string.Join("\n", Errors)}");
+
     public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, int width = 1280, int height = 800, Func<IBrowserContext, Task>? configure = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions

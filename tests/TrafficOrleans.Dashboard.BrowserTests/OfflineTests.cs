@@ -30,6 +30,6 @@ public sealed class OfflineTests(DashboardFixture fixture)
 
         // Nothing was even attempted outside the silo: no CDN, no web font, no tile server.
         Assert.Empty(blocked);
-        Assert.Empty(dashboard.Errors);
+        dashboard.AssertNoErrors();
     }
 }

@@ -26,7 +26,7 @@ public sealed class RouteFinderTests(DashboardFixture fixture)
         Assert.All(drawn.EnumerateArray(), route => Assert.True(route.GetProperty("points").GetInt32() >= 2));
         Assert.Equal(3, await dashboard.Page.Locator(".routes li").CountAsync());
         await dashboard.ScreenshotAsync("route-found");
-        Assert.Empty(dashboard.Errors);
+        dashboard.AssertNoErrors();
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RouteFinderTests(DashboardFixture fixture)
             var answer = await RecommendAsync(dashboard);
             Assert.Equal(answer.GetProperty("recommended_route").GetProperty("eta_minutes").GetDouble(), rerouted[0].GetProperty("eta_minutes").GetDouble());
             await dashboard.ScreenshotAsync("route-rerouted");
-            Assert.Empty(dashboard.Errors);
+            dashboard.AssertNoErrors();
         }
         finally
         {

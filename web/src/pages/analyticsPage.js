@@ -10,6 +10,9 @@ import { emit } from "../store.js";
 const PERIODS = { "24h": 24, "7d": 24 * 7, "28d": 24 * 28 };
 let period = "7d";
 let root;
+// Which load may still draw: a newer load, or leaving the page, makes an answer that arrives late a no-op (the test
+// tour left the page before its data came, and the late answer looked for sections another page had replaced).
+let generation = 0;
 
 export function mount(target) {
   root = target;
@@ -29,6 +32,10 @@ export function mount(target) {
   load();
 }
 
+export function unmount() {
+  generation++;
+}
+
 function section(id, key) {
   return h("section.card", { id: `analytics-${id}` }, h("h3", { "data-i18n": key }, t(key)), h("div.chart"), h("div.under"));
 }
@@ -42,7 +49,9 @@ async function load() {
   const hours = PERIODS[period];
   const to = new Date();
   const from = new Date(to.getTime() - hours * 3600000);
+  const mine = ++generation;
   const [trends, accuracy] = await Promise.allSettled([api.trends(from.toISOString(), to.toISOString(), 10), api.accuracy(Math.min(hours, 24 * 7))]);
+  if (mine !== generation) return;
   if (trends.status === "fulfilled") {
     hourly(trends.value.hourly_avg_speed ?? []);
     heatmap(trends.value.rush_hour_patterns ?? []);
