@@ -17,14 +17,13 @@ public sealed class ProcessLoad : IAsyncDisposable
     private readonly long _workItems = ThreadPool.CompletedWorkItemCount;
     private readonly TimeSpan _gcPause = GC.GetTotalPauseDuration();
     private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly double _stealSeconds = StealSeconds();
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
     private readonly Task _sampler;
+    private readonly Thread _sleeper;
     private long _longestQueue;
     private double _longestStartMs;
     private double _longestStartAt;
-    private readonly long _startedAt = Stopwatch.GetTimestamp();
-
-    private readonly double _stealSeconds = StealSeconds();
-    private readonly Thread _sleeper;
     private double _longestOversleepMs;
 
     private ProcessLoad()
@@ -43,9 +42,7 @@ public sealed class ProcessLoad : IAsyncDisposable
     /// <summary>Stops and returns the phase's row (<paramref name="ticks"/>: to divide the CPU by).</summary>
     public async Task<string> StopAsync(string phase, int ticks)
     {
-        await _stop.CancelAsync();
-        await _sampler;
-        _sleeper.Join();
+        await StopSamplingAsync();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalSeconds;
         var collections = $"{GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]}";
         return string.Create(CultureInfo.InvariantCulture,
@@ -55,9 +52,15 @@ public sealed class ProcessLoad : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await StopSamplingAsync();
+        _stop.Dispose();
+    }
+
+    private async Task StopSamplingAsync()
+    {
         await _stop.CancelAsync();
         await _sampler;
-        _stop.Dispose();
+        _sleeper.Join();
     }
 
     // A thread of its own that sleeps 10 ms at a time: a long oversleep is the whole process or machine standing still
