@@ -13,9 +13,10 @@ namespace TrafficOrleans.Outbox;
 
 /// <summary>
 /// Publishes outbox rows of any topic to Kafka through the host's one idempotent producer. A round claims the oldest unsent
-/// rows with <c>FOR UPDATE SKIP LOCKED</c> (several silos share the work without sending a row twice at the
-/// same time), produces them, waits for every delivery report, then marks the delivered rows sent and records
-/// the failures, all in the claiming transaction, together with where the round ended in each partition. Every message
+/// rows by marking them sent in one <c>UPDATE … RETURNING</c> (a second relay that meets those rows waits for the round's
+/// commit and then leaves them, so no row is sent twice at the same time), produces them in id order, waits for every
+/// delivery report, then un-marks and records the failures, all in the claiming transaction, together with where the
+/// round ended in each partition. Every message
 /// carries its row id (<see cref="OutboxHeaderNames.RowId"/>): a relay that stopped after delivery but before the commit
 /// left rows unsent whose messages are published, and the next round of any relay first reads the log back from the
 /// recorded positions and marks those rows sent instead of publishing them again (<see cref="OutboxReconciler"/>).
@@ -120,8 +121,7 @@ public sealed partial class OutboxRelay
             _metrics.Failed(rows[i].Topic, 1);
         }
 
-        await MarkSentAsync(connection, transaction, rows, deliveries, cancellationToken);
-        await RecordFailuresAsync(connection, transaction, failedIds, failedErrors, cancellationToken);
+        await RecordRoundAsync(connection, transaction, deliveries, failedIds, failedErrors, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // A failed delivery may still have reached the log (a timeout after the broker wrote it).
@@ -168,69 +168,72 @@ public sealed partial class OutboxRelay
         return deleted;
     }
 
+    // Claiming is marking: one pass over the rows instead of a row lock by SELECT … FOR UPDATE and a second UPDATE after
+    // delivery — the relay's share of PostgreSQL's work per message roughly halves. A row another relay's round holds is
+    // waited for, and left once that round commits (sent_at is no longer NULL when the row is checked again); the round
+    // that rolls back leaves its rows unsent. RETURNING gives no order: the rows are put back in id order, so each key's
+    // messages are produced in the order they were written.
     private async Task<List<ClaimedRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT id, topic, message_key, payload, headers::text FROM outbox
-            WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+            UPDATE outbox SET sent_at = now(), attempts = attempts + 1
+            WHERE id = ANY(ARRAY(SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1)) AND sent_at IS NULL
+            RETURNING id, topic, message_key, payload, headers::text
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
         var rows = new List<ClaimedRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var message = new Message<byte[]?, byte[]>
+            while (await reader.ReadAsync(cancellationToken))
             {
-                // The UTF-8 bytes Confluent's string serializer would write: the same key, so the same partition.
-                Key = reader.IsDBNull(2) ? null : Encoding.UTF8.GetBytes(reader.GetString(2)),
-                Value = reader.GetFieldValue<byte[]>(3),
-                Headers = reader.IsDBNull(4) ? new Headers() : ParseHeaders(reader.GetString(4)),
-            };
-            var id = reader.GetInt64(0);
-            message.Headers.Add(OutboxHeaderNames.RowId, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
-            rows.Add(new ClaimedRow(id, reader.GetString(1), message));
+                var message = new Message<byte[]?, byte[]>
+                {
+                    // The UTF-8 bytes Confluent's string serializer would write: the same key, so the same partition.
+                    Key = reader.IsDBNull(2) ? null : Encoding.UTF8.GetBytes(reader.GetString(2)),
+                    Value = reader.GetFieldValue<byte[]>(3),
+                    Headers = reader.IsDBNull(4) ? new Headers() : ParseHeaders(reader.GetString(4)),
+                };
+                var id = reader.GetInt64(0);
+                message.Headers.Add(OutboxHeaderNames.RowId, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
+                rows.Add(new ClaimedRow(id, reader.GetString(1), message));
+            }
         }
 
+        rows.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return rows;
     }
 
-    // Marks the delivered rows sent and records where this round ended in each partition, in one round trip.
-    private static async Task MarkSentAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ClaimedRow> rows, Task<TopicPartitionOffset>[] deliveries, CancellationToken cancellationToken)
+    // In one round trip: where this round ended in each partition, and the failed rows back to unsent with their error
+    // (the claim marked every row sent and counted the attempt).
+    private static async Task RecordRoundAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Task<TopicPartitionOffset>[] deliveries, List<long> failedIds, List<string> failedErrors,
+        CancellationToken cancellationToken)
     {
-        var sent = new List<long>(rows.Count);
         var ends = new Dictionary<(string Topic, int Partition), long>();
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var delivery in deliveries)
         {
-            if (!deliveries[i].IsCompletedSuccessfully) continue;
-            sent.Add(rows[i].Id);
-            var delivered = deliveries[i].Result;
+            if (!delivery.IsCompletedSuccessfully) continue;
+            var delivered = delivery.Result;
             var key = (delivered.Topic, delivered.Partition.Value);
             ends[key] = Math.Max(ends.GetValueOrDefault(key), delivered.Offset.Value + 1);
         }
 
-        if (sent.Count == 0) return;
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var mark = new NpgsqlBatchCommand("UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)");
-        mark.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. sent] });
-        batch.BatchCommands.Add(mark);
-        batch.BatchCommands.Add(OutboxPositions.Advance([.. ends.Select(e => (e.Key.Topic, e.Key.Partition, e.Value))]));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
+        if (ends.Count > 0) batch.BatchCommands.Add(OutboxPositions.Advance([.. ends.Select(e => (e.Key.Topic, e.Key.Partition, e.Value))]));
+        if (failedIds.Count > 0)
+        {
+            var unsend = new NpgsqlBatchCommand(
+                """
+                UPDATE outbox AS o SET sent_at = NULL, last_error = f.error
+                FROM unnest($1::bigint[], $2::text[]) AS f(id, error) WHERE o.id = f.id
+                """);
+            unsend.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. failedIds] });
+            unsend.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. failedErrors] });
+            batch.BatchCommands.Add(unsend);
+        }
 
-    private static async Task RecordFailuresAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> ids, List<string> errors, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return;
-        await using var command = new NpgsqlCommand(
-            """
-            UPDATE outbox AS o SET attempts = o.attempts + 1, last_error = f.error
-            FROM unnest($1::bigint[], $2::text[]) AS f(id, error) WHERE o.id = f.id
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ids] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. errors] });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static Headers ParseHeaders(string json)

@@ -6,8 +6,9 @@ using TrafficOrleans.Outbox;
 namespace TrafficOrleans.Ingest.IntegrationTests;
 
 /// <summary>
-/// A relay that stops after Kafka acknowledged its round but before PostgreSQL marked the rows sent (here: the marking
-/// statement fails, as it would with the process killed or PostgreSQL gone at that moment) leaves published rows unsent.
+/// A relay that stops after Kafka acknowledged its round but before PostgreSQL committed the rows sent (here: recording
+/// the round's positions fails, as the process killed or PostgreSQL gone at that moment would make the commit fail; the
+/// claim that marked the rows rolls back) leaves published rows unsent.
 /// The relay that runs next, or the same one on its next round, finds them in the log and does not publish them again.
 /// </summary>
 [Collection(IngestCollection.Name)]
@@ -18,7 +19,7 @@ public sealed class OutboxTakeoverTests(ServersFixture database) : IAsyncLifetim
 
     public Task InitializeAsync() => database.ResetAsync();
 
-    public Task DisposeAsync() => database.CountAsync("DROP TRIGGER IF EXISTS test_fail_outbox_marking ON outbox");
+    public Task DisposeAsync() => database.CountAsync("DROP TRIGGER IF EXISTS test_fail_relay_commit ON outbox_positions");
 
     [Fact]
     public async Task Rows_published_by_a_relay_that_died_before_marking_them_are_marked_by_the_next_relay_not_published_again()
@@ -37,10 +38,10 @@ public sealed class OutboxTakeoverTests(ServersFixture database) : IAsyncLifetim
         await writer.WriteAsync(interrupted, CancellationToken.None);
         using (var dying = Pipeline.Producer(broker.BootstrapServers))
         {
-            await FailMarkingAsync();
+            await FailRoundCommitAsync();
             var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, dying, batchSize: InterruptedRound);
             await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => relay.RelayOnceAsync(CancellationToken.None));
-            await database.CountAsync("DROP TRIGGER test_fail_outbox_marking ON outbox");
+            await database.CountAsync("DROP TRIGGER test_fail_relay_commit ON outbox_positions");
         }
 
         Assert.Equal(interrupted.Readings.Count, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NULL"));
@@ -72,9 +73,9 @@ public sealed class OutboxTakeoverTests(ServersFixture database) : IAsyncLifetim
         await Pipeline.Writer(database.DataSource).WriteAsync(batch, CancellationToken.None);
         using var producer = Pipeline.Producer(broker.BootstrapServers);
         var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, producer);
-        await FailMarkingAsync();
+        await FailRoundCommitAsync();
         await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => relay.RelayOnceAsync(CancellationToken.None));
-        await database.CountAsync("DROP TRIGGER test_fail_outbox_marking ON outbox");
+        await database.CountAsync("DROP TRIGGER test_fail_relay_commit ON outbox_positions");
 
         var retried = await relay.DrainAsync(CancellationToken.None);
 
@@ -93,10 +94,11 @@ public sealed class OutboxTakeoverTests(ServersFixture database) : IAsyncLifetim
         return ids;
     }
 
-    // Marking rows sent fails, as PostgreSQL going away between delivery and commit would make it.
-    private Task<long> FailMarkingAsync() => database.CountAsync("""
-        CREATE OR REPLACE FUNCTION test_fail_outbox_marking() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'relay stopped before marking its round'; END $$;
-        CREATE TRIGGER test_fail_outbox_marking BEFORE UPDATE ON outbox FOR EACH STATEMENT EXECUTE FUNCTION test_fail_outbox_marking();
+    // The round's last statement before its commit (recording where it ended) fails after Kafka acknowledged it, as
+    // PostgreSQL going away between delivery and commit would make it: the whole round, its claim included, rolls back.
+    private Task<long> FailRoundCommitAsync() => database.CountAsync("""
+        CREATE OR REPLACE FUNCTION test_fail_relay_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'relay stopped before committing its round'; END $$;
+        CREATE TRIGGER test_fail_relay_commit BEFORE INSERT OR UPDATE ON outbox_positions FOR EACH STATEMENT EXECUTE FUNCTION test_fail_relay_commit();
         """);
 }

@@ -16,7 +16,7 @@ public static class OutboxHostingExtensions
     /// <see cref="OutboxRelayService"/> and its <see cref="OutboxListener"/>. Every writer of the outbox (ingestion,
     /// notifications, road grains) relies on it, so it runs whatever else the host does. Safe to call more than once. Hosted services
     /// stop in reverse order: register it before the writers so it finishes their last rows.
-    /// In the <c>Cluster</c> profile the relay runs on one silo at a time (lease <c>outbox-relay</c>): <c>SKIP LOCKED</c>
+    /// In the <c>Cluster</c> profile the relay runs on one silo at a time (lease <c>outbox-relay</c>): row locks
     /// alone would let two silos publish consecutive batches of one road concurrently, out of order, and a road grain
     /// ignores a reading older than one it has applied. Every silo's commits still wake it through <c>NOTIFY</c>.
     /// </summary>

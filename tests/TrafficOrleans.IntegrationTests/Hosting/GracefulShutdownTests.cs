@@ -22,7 +22,8 @@ namespace TrafficOrleans.IntegrationTests.Hosting;
 [Collection(ServersCollection.Name)]
 public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifetime
 {
-    // Held by the test; the trigger below takes it (shared) before outbox rows can be marked sent.
+    // Held by the test; the trigger below takes it (shared) before a relay round can record where it ended, its last
+    // statement after Kafka acknowledged the batch and before the commit that makes the rows sent.
     private const long HoldKey = 1_397_904_724;
     private const int Readings = 772;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"shutdown-broker-{Guid.NewGuid():N}");
@@ -30,17 +31,17 @@ public sealed class GracefulShutdownTests(ServersFixture servers) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         await ExecuteAsync("TRUNCATE outbox");
-        // Marking rows sent waits for the test's lock: the relay's round stays "delivered, not yet marked" until released.
+        // Finishing a round waits for the test's lock: the relay's round stays "delivered, not yet committed" until released.
         await ExecuteAsync("""
-            CREATE OR REPLACE FUNCTION test_hold_outbox_marking() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE OR REPLACE FUNCTION test_hold_relay_commit() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN PERFORM pg_advisory_xact_lock_shared(1397904724); RETURN NULL; END $$;
-            CREATE TRIGGER test_hold_outbox_marking BEFORE UPDATE ON outbox FOR EACH STATEMENT EXECUTE FUNCTION test_hold_outbox_marking();
+            CREATE TRIGGER test_hold_relay_commit BEFORE INSERT OR UPDATE ON outbox_positions FOR EACH STATEMENT EXECUTE FUNCTION test_hold_relay_commit();
             """);
     }
 
     public async Task DisposeAsync()
     {
-        await ExecuteAsync("DROP TRIGGER IF EXISTS test_hold_outbox_marking ON outbox; TRUNCATE outbox");
+        await ExecuteAsync("DROP TRIGGER IF EXISTS test_hold_relay_commit ON outbox_positions; TRUNCATE outbox");
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
     }
 

@@ -87,4 +87,33 @@ public sealed class RoadSliceTests(ServersFixture database)
             Assert.False(await grain.RecordReadingAsync(second), "a redelivered reading must be recognised after the restart");
         }
     }
+
+    [Fact]
+    public async Task A_burst_of_readings_saves_the_state_once_and_a_restart_still_has_every_reading()
+    {
+        var serviceId = $"burst-{Guid.NewGuid():N}"[..20];
+        var roadId = $"hanoi_rd_{Guid.NewGuid():N}"[..20];
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        var readings = Enumerable.Range(0, 30).Select(i => Reading(roadId, start.AddMinutes(5 * i), 20 + i)).ToList();
+        const string SavedStates = "SELECT count(*) FROM orleans_grain_state WHERE service_id = $1 AND grain_id_extension LIKE '%' || $2 || '%' AND payload IS NOT NULL";
+
+        await using (var host = new SiloHost(database, serviceId))
+        {
+            var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoadGrain>(roadId);
+            foreach (var reading in readings) Assert.True(await grain.RecordReadingAsync(reading));
+
+            // 30 readings within the first minute of the activation: more than SaveEvery twice over, yet no state write.
+            Assert.Equal(0, await database.ScalarAsync<long>(SavedStates, serviceId, roadId));
+        }
+
+        Assert.Equal(1, await database.ScalarAsync<long>(SavedStates, serviceId, roadId));
+        await using (var restarted = new SiloHost(database, serviceId))
+        {
+            var grain = restarted.Services.GetRequiredService<IGrainFactory>().GetGrain<IRoadGrain>(roadId);
+
+            Assert.Equal(readings.TakeLast(12).Select(r => r.EventId), (await grain.GetRecentReadingsAsync()).Select(r => r.EventId));
+            Assert.Equal(30, (await grain.GetActivityAsync()).AppliedReadings);
+            Assert.False(await grain.RecordReadingAsync(readings[^1]), "a redelivered reading must be recognised after the restart");
+        }
+    }
 }
