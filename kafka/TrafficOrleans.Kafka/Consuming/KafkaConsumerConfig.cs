@@ -30,12 +30,32 @@ public static class KafkaConsumerConfig
         return config;
     }
 
+    /// <summary>How often librdkafka commits the offsets a <see cref="StreamReceiver"/> stored (in the background).</summary>
+    public const int StoredOffsetsCommitIntervalMs = 1_000;
+
     /// <summary>A consumer of the stream provider's assigned partitions: manual assignment, committed reads only.</summary>
     public static ConsumerConfig AssignedPartitions(KafkaStreamOptions options, string groupId, string clientId)
     {
         ArgumentNullException.ThrowIfNull(options);
         var config = ManualCommit(options.BootstrapServers, options.ClientConfig, groupId, clientId);
         config.IsolationLevel = IsolationLevel.ReadCommitted;
+        return config;
+    }
+
+    /// <summary>
+    /// The stream provider's queue receiver: <see cref="AssignedPartitions"/>, but the receiver only <em>stores</em> the offset
+    /// below which everything was delivered (a local call) and librdkafka commits what was stored every
+    /// <see cref="StoredOffsetsCommitIntervalMs"/>, on its own thread. A synchronous Commit is a broker round trip that
+    /// held a silo thread-pool thread inside the pulling agent's turn after every delivery; with eight agents and a busy
+    /// broker that stalled the pool for over a second (Orleans' "Thread Pool execution stalled" warning). Nothing is
+    /// stored before it is delivered, so a crash still only redelivers, now up to one interval's readings more, which the
+    /// road grains recognise as duplicates.
+    /// </summary>
+    public static ConsumerConfig StreamReceiver(KafkaStreamOptions options, string groupId, string clientId)
+    {
+        var config = AssignedPartitions(options, groupId, clientId);
+        config.EnableAutoCommit = true;
+        config.AutoCommitIntervalMs = StoredOffsetsCommitIntervalMs;
         return config;
     }
 

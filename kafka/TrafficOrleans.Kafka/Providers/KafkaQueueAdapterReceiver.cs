@@ -42,7 +42,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     {
         // Orleans retries a failed start on the same receiver: the consumer of a failed attempt must not leak.
         _consumer?.Dispose();
-        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Consuming.KafkaConsumerConfig.AssignedPartitions(options, topic.ConsumerGroup, clientId))
+        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Consuming.KafkaConsumerConfig.StreamReceiver(options, topic.ConsumerGroup, clientId))
             .SetErrorHandler((_, error) => LogClientError(logger, partition.ToString(), error.Code, error.Reason))
             .Build();
         var committed = _consumer.Committed([partition], timeout).Single();
@@ -183,21 +183,24 @@ public sealed partial class KafkaQueueAdapterReceiver(
         {
             CommitDeliveredOffsets();
             _consumer = null;
-            // Close() leaves the group and waits for librdkafka's threads: blocking, so not on the scheduler thread.
+            // Commit (what was stored, without waiting for the next interval) and Close() are broker round trips and wait
+            // for librdkafka's threads: blocking, so not on the scheduler thread.
             await Task.Run(() =>
             {
+                CommitStored(consumer);
                 consumer.Close();
                 consumer.Dispose();
             });
         }
     }
 
+    // Stores the position for librdkafka's background commit (KafkaConsumerConfig.StreamReceiver): never a broker round trip here.
     private void CommitDeliveredOffsets()
     {
         if (_consumer is null || _offsets.NextCommit() is not { } position) return;
         try
         {
-            _consumer.Commit([new TopicPartitionOffset(partition, position)]);
+            _consumer.StoreOffset(new TopicPartitionOffset(partition, position));
             _offsets.MarkCommitted(position);
             metrics.OffsetCommits.Add(1, new KeyValuePair<string, object?>("topic", topic.Name));
         }
@@ -205,6 +208,23 @@ public sealed partial class KafkaQueueAdapterReceiver(
         {
             // Not fatal: the next delivery retries; a crash meanwhile only means redelivery.
             LogCommitFailed(logger, ex, partition.Topic, partition.Partition.Value, position);
+        }
+    }
+
+    private void CommitStored(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing stored since the last background commit.
+        }
+        catch (KafkaException ex)
+        {
+            // Not fatal: the restarted receiver redelivers from the last commit, and the grains drop the duplicates.
+            LogCommitFailed(logger, ex, partition.Topic, partition.Partition.Value, _offsets.Committed);
         }
     }
 
