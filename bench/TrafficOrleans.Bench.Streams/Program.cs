@@ -171,7 +171,7 @@ foreach (var (phase, round) in warm.Select((phase, i) => (phase, i + 1)))
 Console.WriteLine($"| steady {rate:N0}/s for {seconds} s | {latencies.Length:N0} | {seconds} | {sent / (double)seconds:N0} | | | {Percentile(0.50):F0} | {Percentile(0.99):F0} |");
 Console.WriteLine();
 Console.WriteLine($"Model: {served}.");
-Console.WriteLine("Each reading: reading + prediction + outbox rows (PostgreSQL), Redis keys, traffic-predictions published by the outbox relay (acks=all); grain state saved every 12 readings.");
+Console.WriteLine("Each reading: reading + prediction + outbox rows (PostgreSQL), Redis keys, traffic-predictions published by the outbox relay (acks=all); grain state saved every 12 readings, at most once a minute per road (RoadGrain.MinSaveInterval).");
 Console.WriteLine("CPU is this process only (silo, embedded broker, bench producer); PostgreSQL and Redis run in their own processes.");
 
 // Runs `work` and waits until `count` readings beyond `before` are durably applied (the grains' applied counter), then
