@@ -86,7 +86,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
 
         if (received > 0) metrics.MessagesConsumed.Add(received, new KeyValuePair<string, object?>("topic", topic.Name));
         MarkDeadLettered(deadLettered);
-        CommitDeliveredOffsets();
+        StoreDeliveredOffsets();
         // One batch per stream, ordered by first offset: the queue cache expects batches in sequence order.
         return byStream
             .Select(run => (IBatchContainer)new KafkaBatchContainer(StreamId.Create(topic.Namespace, run.Key), run.Value, partition.Topic, partition.Partition.Value))
@@ -166,7 +166,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     {
         ArgumentNullException.ThrowIfNull(messages);
         Settle(messages.OfType<KafkaBatchContainer>().SelectMany(m => m.Offsets));
-        CommitDeliveredOffsets();
+        StoreDeliveredOffsets();
         return Task.CompletedTask;
     }
 
@@ -181,7 +181,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     {
         if (_consumer is { } consumer)
         {
-            CommitDeliveredOffsets();
+            StoreDeliveredOffsets();
             _consumer = null;
             // Commit (what was stored, without waiting for the next interval) and Close() are broker round trips and wait
             // for librdkafka's threads: blocking, so not on the scheduler thread.
@@ -195,7 +195,7 @@ public sealed partial class KafkaQueueAdapterReceiver(
     }
 
     // Stores the position for librdkafka's background commit (KafkaConsumerConfig.StreamReceiver): never a broker round trip here.
-    private void CommitDeliveredOffsets()
+    private void StoreDeliveredOffsets()
     {
         if (_consumer is null || _offsets.NextCommit() is not { } position) return;
         try
