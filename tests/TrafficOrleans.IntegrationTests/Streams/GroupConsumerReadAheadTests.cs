@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using TrafficOrleans.IntegrationTests.Infrastructure;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Consuming;
 using TrafficOrleans.Kafka.Health;
-using TrafficOrleans.Kafka.Producing;
 
 namespace TrafficOrleans.IntegrationTests.Streams;
 
