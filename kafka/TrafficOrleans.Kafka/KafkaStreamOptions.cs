@@ -40,6 +40,17 @@ public sealed class KafkaStreamOptions
     /// <summary>Orleans queue cache size per queue (batches, each one key's messages from one pull).</summary>
     public int CacheSize { get; set; } = 16_384;
 
+    /// <summary>
+    /// How long a pulling agent waits after a pull that found nothing before it pulls again (Orleans'
+    /// <c>GetQueueMsgsTimerPeriod</c>, 100 ms by default). A reading arriving at an idle queue waits half of it on
+    /// average before any grain sees it, and a 5-minute tick always arrives at idle queues; while messages keep coming
+    /// the agent pulls back to back whatever this is. The cost is one non-blocking poll per queue per interval.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = DefaultPollInterval;
+
+    /// <summary>The default <see cref="PollInterval"/>.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How long start-up waits for the broker (metadata, committed offsets).</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

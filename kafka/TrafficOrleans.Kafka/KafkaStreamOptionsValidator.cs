@@ -15,6 +15,7 @@ public sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, stri
         if (string.IsNullOrWhiteSpace(options.DeadLetterTopic)) problems.Add("DeadLetterTopic is empty");
         if (options.MaxBatchSize <= 0) problems.Add("MaxBatchSize must be positive");
         if (options.MaxMessageBytes <= 0) problems.Add("MaxMessageBytes must be positive");
+        if (options.PollInterval < TimeSpan.FromMilliseconds(1) || options.PollInterval > TimeSpan.FromSeconds(10)) problems.Add("PollInterval must be between 1 ms and 10 s");
         foreach (var topic in options.Topics)
         {
             if (string.IsNullOrWhiteSpace(topic.Name)) problems.Add("a topic has no name");

@@ -20,6 +20,8 @@ namespace TrafficOrleans.Outbox;
 /// carries its row id (<see cref="OutboxHeaderNames.RowId"/>): a relay that stopped after delivery but before the commit
 /// left rows unsent whose messages are published, and the next round of any relay first reads the log back from the
 /// recorded positions and marks those rows sent instead of publishing them again (<see cref="OutboxReconciler"/>).
+/// A round comes in two halves (<see cref="StartRoundAsync"/>, <see cref="FinishRoundAsync"/>) so that the next one can
+/// be claimed and produced while the previous one's delivery reports are awaited.
 /// </summary>
 public sealed partial class OutboxRelay
 {
@@ -59,46 +61,91 @@ public sealed partial class OutboxRelay
     /// <summary>The settings the relay connects with, secrets redacted (for start-up logs).</summary>
     public string Destination => _kafka.Describe();
 
+    /// <summary>True when the next round must first read the log back (<see cref="OutboxReconciler"/>): after a round that did not end cleanly, and before the first.</summary>
+    public bool MustReconcile => _reconcileFirst;
+
     /// <summary>One round: claim up to <see cref="OutboxOptions.BatchSize"/> unsent rows in id order, publish, mark.</summary>
     public async Task<RelayRound> RelayOnceAsync(CancellationToken cancellationToken)
     {
+        var round = await StartRoundAsync(null, cancellationToken);
+        return round is null ? default : await FinishRoundAsync(round, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first half of a round: claims up to <see cref="OutboxOptions.BatchSize"/> unsent rows in id order and
+    /// produces them, without waiting for their delivery reports; null when nothing is waiting. Passing the round still
+    /// in flight leaves its rows out, so a round can be claimed and produced while the previous one's deliveries are
+    /// awaited — messages still leave in id order, since the previous round's were all produced before. Rounds are
+    /// finished in the order they were started.
+    /// </summary>
+    public async Task<PendingRelayRound?> StartRoundAsync(PendingRelayRound? inFlight, CancellationToken cancellationToken)
+    {
         if (_reconcileFirst)
         {
+            // The read-back marks rows sent, and would wait for the row locks of a round in flight.
+            if (inFlight is not null) throw new InvalidOperationException("The log must be read back first: finish the round in flight before starting another.");
             await _reconciler.ReconcileAsync(cancellationToken);
             _reconcileFirst = false;
         }
 
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        NpgsqlTransaction? transaction = null;
         try
         {
-            return await RelayClaimedAsync(cancellationToken);
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var rows = await ClaimAsync(connection, transaction, inFlight, cancellationToken);
+            if (rows.Count == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+                await connection.DisposeAsync();
+                return null;
+            }
+
+            var deliveries = new Task<TopicPartitionOffset>[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                // No cancellation token: once produced, a message may be delivered; the round waits for its report
+                // (bounded by Kafka:Producer:DeliveryTimeout) so that what is marked sent is exactly what Kafka acknowledged.
+                deliveries[i] = _producer.ProduceAsync(rows[i].Topic, rows[i].Message, CancellationToken.None);
+            }
+
+            return new PendingRelayRound(connection, transaction, rows, deliveries);
         }
         catch (Exception)
         {
             // Whatever was produced before the failure may be in the log while its rows stay unsent.
             _reconcileFirst = true;
+            if (transaction is not null) await transaction.DisposeAsync();
+            await connection.DisposeAsync();
             throw;
         }
     }
 
-    private async Task<RelayRound> RelayClaimedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The second half of a round: waits for every delivery report, then un-marks and records the failures and where
+    /// the round ended in each partition, and commits the claim.
+    /// </summary>
+    public async Task<RelayRound> FinishRoundAsync(PendingRelayRound round, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await ClaimAsync(connection, transaction, cancellationToken);
-        if (rows.Count == 0)
+        ArgumentNullException.ThrowIfNull(round);
+        await using (round)
         {
-            await transaction.CommitAsync(cancellationToken);
-            return default;
+            try
+            {
+                return await FinishClaimedAsync(round, cancellationToken);
+            }
+            catch (Exception)
+            {
+                _reconcileFirst = true;
+                throw;
+            }
         }
+    }
 
-        var deliveries = new Task<TopicPartitionOffset>[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            // No cancellation token: once produced, a message may be delivered; the round waits for its report
-            // (bounded by Kafka:Producer:DeliveryTimeout) so that what is marked sent is exactly what Kafka acknowledged.
-            deliveries[i] = _producer.ProduceAsync(rows[i].Topic, rows[i].Message, CancellationToken.None);
-        }
-
+    private async Task<RelayRound> FinishClaimedAsync(PendingRelayRound round, CancellationToken cancellationToken)
+    {
+        var (rows, deliveries) = (round.Rows, round.Deliveries);
         try
         {
             await Task.WhenAll(deliveries);
@@ -121,8 +168,8 @@ public sealed partial class OutboxRelay
             _metrics.Failed(rows[i].Topic, 1);
         }
 
-        await RecordRoundAsync(connection, transaction, deliveries, failedIds, failedErrors, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await RecordRoundAsync(round.Connection, round.Transaction, deliveries, failedIds, failedErrors, cancellationToken);
+        await round.Transaction.CommitAsync(cancellationToken);
 
         // A failed delivery may still have reached the log (a timeout after the broker wrote it).
         if (failedIds.Count > 0) _reconcileFirst = true;
@@ -173,16 +220,20 @@ public sealed partial class OutboxRelay
     // waited for, and left once that round commits (sent_at is no longer NULL when the row is checked again); the round
     // that rolls back leaves its rows unsent. RETURNING gives no order: the rows are put back in id order, so each key's
     // messages are produced in the order they were written.
-    private async Task<List<ClaimedRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task<List<ClaimedOutboxRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PendingRelayRound? inFlight, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
             UPDATE outbox SET sent_at = now(), attempts = attempts + 1
-            WHERE id = ANY(ARRAY(SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1)) AND sent_at IS NULL
+            WHERE id = ANY(ARRAY(SELECT id FROM outbox WHERE sent_at IS NULL AND id NOT BETWEEN $2 AND $3 ORDER BY id LIMIT $1)) AND sent_at IS NULL
             RETURNING id, topic, message_key, payload, headers::text
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
-        var rows = new List<ClaimedRow>();
+        // The round in flight's range (an empty one without it): its rows look unsent until it commits. A row in that
+        // range it did not claim (committed after its claim) waits for the next round.
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = inFlight?.FirstId ?? 1 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = inFlight?.LastId ?? 0 });
+        var rows = new List<ClaimedOutboxRow>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -196,7 +247,7 @@ public sealed partial class OutboxRelay
                 };
                 var id = reader.GetInt64(0);
                 message.Headers.Add(OutboxHeaderNames.RowId, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
-                rows.Add(new ClaimedRow(id, reader.GetString(1), message));
+                rows.Add(new ClaimedOutboxRow(id, reader.GetString(1), message));
             }
         }
 
@@ -253,6 +304,4 @@ public sealed partial class OutboxRelay
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Deleted} sent outbox rows older than {Retention}")]
     private static partial void LogDeleted(ILogger logger, int deleted, TimeSpan retention);
-
-    private sealed record ClaimedRow(long Id, string Topic, Message<byte[]?, byte[]> Message);
 }

@@ -13,7 +13,8 @@ namespace TrafficOrleans.Outbox;
 /// past the retention are deleted periodically.
 /// </summary>
 /// <remarks>
-/// On shutdown the round in flight is finished — its deliveries awaited and its rows marked sent — rather than
+/// While one round's deliveries are awaited the next is claimed and produced (<see cref="OutboxRelay.StartRoundAsync"/>).
+/// On shutdown the rounds in flight are finished — their deliveries awaited and their rows marked sent — rather than
 /// cancelled, since a cancelled round rolls back and publishes the same rows again after the restart. Only the
 /// host's own deadline (<c>HostOptions.ShutdownTimeout</c>) abandons it. No new round starts once stopping.
 /// </remarks>
@@ -28,7 +29,7 @@ public sealed partial class OutboxRelayService(
     private readonly OutboxOptions _options = options.Value;
     private readonly ComponentHealth _health = health.For(HealthComponent);
     private readonly CancellationTokenSource _abandon = new();
-    private int _roundInFlight;
+    private int _roundsInFlight;
 
     /// <summary>The wait after <paramref name="consecutiveFailures"/> failed rounds: doubling, capped, ±20 % jitter.</summary>
     public static TimeSpan Backoff(int consecutiveFailures, TimeSpan initial, TimeSpan max)
@@ -43,7 +44,7 @@ public sealed partial class OutboxRelayService(
     {
         // cancellationToken fires when the host's shutdown deadline has passed: only then give up the round in flight.
         await using var deadline = cancellationToken.Register(_abandon.Cancel);
-        if (Volatile.Read(ref _roundInFlight) == 1) LogFinishingRound(logger);
+        if (Volatile.Read(ref _roundsInFlight) > 0) LogFinishingRound(logger);
         await base.StopAsync(cancellationToken);
     }
 
@@ -63,71 +64,128 @@ public sealed partial class OutboxRelayService(
         var failures = 0;
         var nextCleanup = time.GetUtcNow();
         var nextLag = nextCleanup;
-        while (!stoppingToken.IsCancellationRequested)
+        PendingRelayRound? pending = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var round = await RoundAsync();
-                if (round.Failed > 0)
-                {
-                    failures++;
-                    if (await BackOffAsync(failures, $"{round.Failed} of {round.Claimed} deliveries failed", stoppingToken)) failures = 0;
-                    continue;
-                }
-
-                failures = 0;
-                _health.Healthy();
-                var now = time.GetUtcNow();
-                if (now >= nextLag)
-                {
-                    await relay.RefreshLagAsync(stoppingToken);
-                    nextLag = now + LagRefreshInterval;
-                }
-
-                // A full batch means more rows are probably waiting: go again without sleeping.
-                if (round.Claimed >= _options.BatchSize) continue;
-
-                if (now >= nextCleanup)
-                {
-                    await relay.DeleteExpiredAsync(stoppingToken);
-                    nextCleanup = now + _options.CleanupInterval;
-                }
-
-                await signal.WaitAsync(_options.IdleDelay, stoppingToken);
-                // Being woken is the point; a recovery seen while healthy has nothing to reset.
-                signal.TakeRecovered();
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // PostgreSQL unreachable and the like: keep the host alive and try again later.
-                failures++;
-                LogRoundFailed(logger, ex, failures);
                 try
                 {
-                    if (await BackOffAsync(failures, ex.Message, stoppingToken)) failures = 0;
+                    if (pending is null)
+                    {
+                        pending = await StartAsync(null);
+                        if (pending is not null) continue;
+                        _health.Healthy();
+                        nextLag = await RefreshLagIfDueAsync(nextLag, stoppingToken);
+                        if (time.GetUtcNow() >= nextCleanup)
+                        {
+                            await relay.DeleteExpiredAsync(stoppingToken);
+                            nextCleanup = time.GetUtcNow() + _options.CleanupInterval;
+                        }
+
+                        await signal.WaitAsync(_options.IdleDelay, stoppingToken);
+                        // Being woken is the point; a recovery seen while healthy has nothing to reset.
+                        signal.TakeRecovered();
+                        continue;
+                    }
+
+                    // The next round is claimed and produced while this one's deliveries are on their way: the relay's
+                    // cycle is the longer of claiming and delivering rather than their sum, and rows committed during a
+                    // round no longer wait for all of it. At most two rounds are open, finished in the order started.
+                    var finishing = pending;
+                    pending = relay.MustReconcile || stoppingToken.IsCancellationRequested ? null : await StartAsync(finishing);
+                    var round = await FinishAsync(finishing);
+                    if (round.Failed > 0)
+                    {
+                        // The round started meanwhile is delivered and recorded too before backing off.
+                        var started = pending;
+                        pending = null;
+                        if (started is not null) round = Add(round, await FinishAsync(started));
+                        failures++;
+                        if (await BackOffAsync(failures, $"{round.Failed} of {round.Claimed} deliveries failed", stoppingToken)) failures = 0;
+                        continue;
+                    }
+
+                    failures = 0;
+                    _health.Healthy();
+                    nextLag = await RefreshLagIfDueAsync(nextLag, stoppingToken);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     break;
                 }
+                catch (Exception ex)
+                {
+                    // PostgreSQL unreachable and the like: keep the host alive and try again later. A round left open
+                    // rolls back, and the next round reads the log back first (its messages may have been delivered).
+                    pending = await AbandonAsync(pending);
+                    failures++;
+                    LogRoundFailed(logger, ex, failures);
+                    try
+                    {
+                        if (await BackOffAsync(failures, ex.Message, stoppingToken)) failures = 0;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
             }
-        }
-    }
-
-    private async Task<RelayRound> RoundAsync()
-    {
-        Volatile.Write(ref _roundInFlight, 1);
-        try
-        {
-            return await relay.RelayOnceAsync(_abandon.Token);
         }
         finally
         {
-            Volatile.Write(ref _roundInFlight, 0);
+            // Stopping: the round in flight is finished rather than rolled back (see the remarks).
+            if (pending is not null) await FinishOnStopAsync(pending);
+        }
+    }
+
+    private async Task<DateTimeOffset> RefreshLagIfDueAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    {
+        if (time.GetUtcNow() < due) return due;
+        await relay.RefreshLagAsync(stoppingToken);
+        return time.GetUtcNow() + LagRefreshInterval;
+    }
+
+    private static RelayRound Add(RelayRound a, RelayRound b) => new(a.Claimed + b.Claimed, a.Published + b.Published, a.Failed + b.Failed);
+
+    private async Task<PendingRelayRound?> StartAsync(PendingRelayRound? inFlight)
+    {
+        var round = await relay.StartRoundAsync(inFlight, _abandon.Token);
+        if (round is not null) Interlocked.Increment(ref _roundsInFlight);
+        return round;
+    }
+
+    private async Task<RelayRound> FinishAsync(PendingRelayRound round)
+    {
+        try
+        {
+            return await relay.FinishRoundAsync(round, _abandon.Token);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _roundsInFlight);
+        }
+    }
+
+    private async Task<PendingRelayRound?> AbandonAsync(PendingRelayRound? round)
+    {
+        if (round is null) return null;
+        Interlocked.Decrement(ref _roundsInFlight);
+        relay.ReconcileBeforeNextRound();
+        await round.DisposeAsync();
+        return null;
+    }
+
+    private async Task FinishOnStopAsync(PendingRelayRound round)
+    {
+        try
+        {
+            await FinishAsync(round);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The host's deadline passed or PostgreSQL went away: the claim rolls back and the next relay reads the log back.
+            LogRoundFailed(logger, ex, 1);
         }
     }
 

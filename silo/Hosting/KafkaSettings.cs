@@ -22,6 +22,12 @@ public sealed class KafkaSettings : KafkaConnectionOptions
     /// </summary>
     public bool CreateTopics { get; set; } = true;
 
+    /// <summary>
+    /// How soon the road grains' pulling agents look again at a <c>traffic-raw</c> partition that was empty
+    /// (<see cref="KafkaStreamOptions.PollInterval"/>): half of it is added on average to every tick's reading → alert time.
+    /// </summary>
+    public TimeSpan StreamPollInterval { get; set; } = KafkaStreamOptions.DefaultPollInterval;
+
     /// <summary>The development broker started inside the silo (Local profile); never use it in production.</summary>
     public EmbeddedBrokerSettings EmbeddedBroker { get; set; } = new();
 }

@@ -109,6 +109,7 @@ public static class StreamingHostingExtensions
         options.BootstrapServers = settings.BootstrapServers;
         options.ClientConfig = new Dictionary<string, string>(settings.ClientConfig, StringComparer.Ordinal);
         options.CreateTopics = settings.CreateTopics;
+        options.PollInterval = settings.StreamPollInterval;
         // Strict: a field left out of a message is a rejection, not a silent 0 km/h or all-zero id.
         options.JsonSerializerOptions = TrafficJson.Strict;
         options.DeadLetterTopic = topics.DeadLetters;

@@ -54,6 +54,40 @@ public sealed class OutboxRelayTests(ServersFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_round_started_while_another_awaits_its_deliveries_claims_only_the_newer_rows_and_both_publish_in_id_order()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var writer = Pipeline.Writer(database.DataSource);
+        var first = await Pipeline.Simulator().PollAsync(Tick, CancellationToken.None);
+        var second = await Pipeline.Simulator().PollAsync(Tick.AddMinutes(5), CancellationToken.None);
+        using var relayProducer = Pipeline.Producer(broker.BootstrapServers);
+        var relay = Pipeline.Relay(database.DataSource, broker.BootstrapServers, relayProducer);
+        Assert.Equal(0, (await relay.RelayOnceAsync(CancellationToken.None)).Claimed);
+
+        await writer.WriteAsync(first, CancellationToken.None);
+        var inFlight = await relay.StartRoundAsync(null, CancellationToken.None);
+        await writer.WriteAsync(second, CancellationToken.None);
+        // Without leaving out the first round's rows, the claim would wait for that round's row locks until it commits.
+        var next = await relay.StartRoundAsync(inFlight, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var finished = await relay.FinishRoundAsync(inFlight!, CancellationToken.None);
+        var finishedNext = await relay.FinishRoundAsync(next!, CancellationToken.None);
+
+        Assert.Equal((first.Readings.Count, first.Readings.Count), (finished.Claimed, finished.Published));
+        Assert.Equal((second.Readings.Count, second.Readings.Count), (finishedNext.Claimed, finishedNext.Published));
+        Assert.True(next!.FirstId > inFlight!.LastId);
+        Assert.Null(await relay.StartRoundAsync(null, CancellationToken.None));
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM outbox WHERE sent_at IS NULL OR attempts <> 1"));
+        var total = first.Readings.Count + second.Readings.Count;
+        var messages = TopicReader.Read(broker.BootstrapServers, KafkaTopicsOptions.DefaultRawReadings, total + 1, TimeSpan.FromSeconds(3));
+        Assert.Equal(total, messages.Count);
+        foreach (var partition in messages.GroupBy(m => m.Partition.Value))
+        {
+            var rowIds = partition.OrderBy(m => m.Offset.Value).Select(m => long.Parse(Encoding.ASCII.GetString(m.Message.Headers.GetLastBytes(OutboxHeaderNames.RowId)), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(rowIds.Order(), rowIds);
+        }
+    }
+
+    [Fact]
     public async Task Rejected_readings_land_in_the_dead_letter_topic_with_reason_headers()
     {
         await using var broker = await EmbeddedBroker.StartAsync();

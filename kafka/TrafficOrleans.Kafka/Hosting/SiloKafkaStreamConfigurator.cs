@@ -31,8 +31,9 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(sp.GetOptionsByName<KafkaStreamOptions>(name), name));
         });
-        this.ConfigurePullingAgent(options => options.Configure(agent =>
+        this.ConfigurePullingAgent(options => options.Configure<IOptionsMonitor<KafkaStreamOptions>>((agent, kafka) =>
         {
+            agent.GetQueueMsgsTimerPeriod = kafka.Get(name).PollInterval;
             agent.BatchContainerBatchSize = DefaultDeliveryBatchSize;
             // Orleans' default gives up on a batch after a minute of failed deliveries and skips it, good messages
             // included. Consumers here dead-letter what they cannot process themselves, so a failing delivery means
