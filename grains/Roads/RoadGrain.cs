@@ -62,11 +62,13 @@ public sealed partial class RoadGrain(
 
     private int _unsaved;
     private bool _failed;
-    private StateSaveSchedule? _saves;
+    // Set on activation, before any reading is applied.
+    private StateSaveSchedule _saves = null!;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _saves = new StateSaveSchedule(this.GetPrimaryKeyString(), Stopwatch.GetTimestamp());
         await CatchUpAsync(cancellationToken);
 
         var provider = this.GetStreamProvider(TrafficTopics.StreamProvider);
@@ -83,7 +85,6 @@ public sealed partial class RoadGrain(
         var (newer, total) = await history.AppliedReadingsAfterAsync(this.GetPrimaryKeyString(), window.State.Latest?.Timestamp, RoadReadingWindow.DefaultCapacity, cancellationToken);
         window.State.CatchUp(newer, total);
         _unsaved = (int)Math.Min(total, SaveEvery);
-        _saves ??= new StateSaveSchedule(this.GetPrimaryKeyString(), Stopwatch.GetTimestamp());
     }
 
     /// <inheritdoc />
@@ -178,7 +179,7 @@ public sealed partial class RoadGrain(
 
             await outcomes.SaveAsync(applied);
             _unsaved += applied.Count;
-            if (_saves!.Applied(applied.Count, Stopwatch.GetTimestamp())) await SaveAsync();
+            if (_saves.Applied(applied.Count, Stopwatch.GetTimestamp())) await SaveAsync();
         }
         catch (Exception ex) when (!failures.IsTransient(ex))
         {
@@ -220,7 +221,7 @@ public sealed partial class RoadGrain(
     {
         await window.WriteStateAsync();
         _unsaved = 0;
-        _saves?.Saved(Stopwatch.GetTimestamp());
+        _saves.Saved(Stopwatch.GetTimestamp());
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Road {RoadId} ignored reading {EventId} at {Timestamp}: duplicate or out of order")]

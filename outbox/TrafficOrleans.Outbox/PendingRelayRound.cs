@@ -20,9 +20,6 @@ public sealed class PendingRelayRound : IAsyncDisposable
         LastId = rows[^1].Id;
     }
 
-    /// <summary>Rows claimed.</summary>
-    public int Claimed => Rows.Count;
-
     /// <summary>The lowest row id claimed (rows are claimed in id order).</summary>
     public long FirstId { get; }
 
