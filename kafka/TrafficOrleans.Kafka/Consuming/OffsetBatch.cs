@@ -3,11 +3,12 @@ using Confluent.Kafka;
 namespace TrafficOrleans.Kafka.Consuming;
 
 /// <summary>
-/// The messages a group consumer has taken but not yet committed: due when it holds <c>maxSize</c> messages or
-/// <c>window</c> has passed since its first one, whichever comes first. Its positions are what to commit once
-/// the batch is durably handled.
+/// The messages a group consumer has taken but not yet committed: due when it holds <c>dueSize</c> messages or
+/// <c>window</c> has passed since its first one, whichever comes first, and full at <c>maxSize</c> (a due batch may go
+/// on growing until then while the flush before it runs). Its positions are what to commit once the batch is durably
+/// handled.
 /// </summary>
-public sealed class OffsetBatch(TimeProvider clock, TimeSpan window, int maxSize)
+public sealed class OffsetBatch(TimeProvider clock, TimeSpan window, int dueSize, int maxSize)
 {
     private readonly Dictionary<TopicPartition, Offset> _next = [];
     private DateTimeOffset? _started;
@@ -16,7 +17,10 @@ public sealed class OffsetBatch(TimeProvider clock, TimeSpan window, int maxSize
     public int Count { get; private set; }
 
     /// <summary>True when the batch should be handled and committed now.</summary>
-    public bool IsDue => Count > 0 && (Count >= maxSize || clock.GetUtcNow() - _started >= window);
+    public bool IsDue => Count > 0 && (Count >= dueSize || clock.GetUtcNow() - _started >= window);
+
+    /// <summary>True when the batch may take no more messages.</summary>
+    public bool IsFull => Count >= Math.Max(dueSize, maxSize);
 
     /// <summary>Per partition, the offset after the last message taken.</summary>
     public IEnumerable<TopicPartitionOffset> CommitPositions => _next.Select(p => new TopicPartitionOffset(p.Key, p.Value));

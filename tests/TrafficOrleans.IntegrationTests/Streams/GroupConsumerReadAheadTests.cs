@@ -11,43 +11,49 @@ namespace TrafficOrleans.IntegrationTests.Streams;
 
 /// <summary>
 /// The consumer skeleton reads and decodes the next batch while the previous one is being stored (one batch ahead at
-/// most), yet stores batches one at a time and in order, and commits a batch only once it is stored.
+/// most, growing past its due size up to its most meanwhile), yet stores batches one at a time and in order, and
+/// commits a batch only once it is stored.
 /// </summary>
 public sealed class GroupConsumerReadAheadTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task The_next_batch_is_read_while_one_is_stored_but_stored_and_committed_only_after_it()
+    public async Task The_next_batch_is_read_while_one_is_stored_and_grows_to_its_most_but_is_stored_and_committed_only_after_it()
     {
         await using var broker = await ServersFixture.StartPrivateBrokerAsync();
         var topic = $"read-ahead-{Guid.NewGuid():N}";
         var group = $"read-ahead-{Guid.NewGuid():N}";
-        await ProduceAsync(broker.BootstrapServers, topic, 0, 10);
+        await ProduceAsync(broker.BootstrapServers, topic, 0, 12);
 
-        // Batches of 10 by size (the window is long), so which messages make a batch does not depend on timing.
-        var consumer = new GatedConsumer(new GroupConsumerSettings("read-ahead", topic, group, 10, TimeSpan.FromSeconds(2), "read-ahead"), broker.BootstrapServers);
+        // Due at 10 by size (the window is long, so which messages make a batch does not depend on timing), at most 15.
+        var settings = new GroupConsumerSettings("read-ahead", topic, group, 10, TimeSpan.FromSeconds(2), "read-ahead") { MaxBatchSize = 15 };
+        var consumer = new GatedConsumer(settings, broker.BootstrapServers);
         using var stopping = new CancellationTokenSource();
         await consumer.StartAsync(stopping.Token);
         try
         {
+            // Nothing in flight: the first batch starts as soon as it is due, without growing (12 were there to read).
             await Eventually.WaitForAsync(() => Task.FromResult(consumer.Flushes.Count), count => count == 1, Deadline, "the first batch's store to start");
             Assert.Equal(Enumerable.Range(0, 10), consumer.Flushes.Single());
 
-            // The first store is held: the consumer goes on reading meanwhile, one batch ahead at most (10 more)...
-            await ProduceAsync(broker.BootstrapServers, topic, 10, 25);
-            await Eventually.WaitForAsync(() => Task.FromResult(consumer.Decoded.Count), count => count == 20, Deadline, "the next batch to be read during the held store");
+            // The first store is held: the consumer goes on reading meanwhile, into one batch that is due at 10 and
+            // grows to its most, 15...
+            await ProduceAsync(broker.BootstrapServers, topic, 12, 40);
+            await Eventually.WaitForAsync(() => Task.FromResult(consumer.Decoded.Count), count => count == 25, Deadline, "the next batch to be read during the held store");
             // ...and starts no second store, reads no further and commits nothing before the first is stored.
             await Task.Delay(500);
-            Assert.Equal(20, consumer.Decoded.Count);
+            Assert.Equal(25, consumer.Decoded.Count);
             Assert.Single(consumer.Flushes);
             Assert.InRange(KafkaTestClient.CommittedOffsets(broker.BootstrapServers, group, topic, 1)[0], long.MinValue, 0);
 
             consumer.Release();
             await Eventually.WaitForAsync(
-                () => Task.FromResult(KafkaTestClient.CommittedOffsets(broker.BootstrapServers, group, topic, 1)[0]), committed => committed == 25, Deadline,
+                () => Task.FromResult(KafkaTestClient.CommittedOffsets(broker.BootstrapServers, group, topic, 1)[0]), committed => committed == 40, Deadline,
                 "every batch stored and committed");
-            Assert.Equal(Enumerable.Range(0, 25), consumer.Flushes.SelectMany(batch => batch));
+            Assert.Equal(Enumerable.Range(10, 15), consumer.Flushes.ElementAt(1));
+            Assert.Equal(Enumerable.Range(0, 40), consumer.Flushes.SelectMany(batch => batch));
+            Assert.All(consumer.Flushes, batch => Assert.InRange(batch.Length, 1, 15));
             Assert.Equal(1, consumer.MostStoresAtOnce);
         }
         finally
