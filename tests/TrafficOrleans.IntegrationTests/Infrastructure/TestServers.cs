@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -44,11 +45,56 @@ public static class TestServers
         }
     }
 
-    /// <summary>A TCP port that was free a moment ago (silo and gateway ports of test hosts).</summary>
+    /// <summary>
+    /// A TCP port that was free a moment ago (Kestrel, silo and gateway ports of test hosts), taken below the kernel's
+    /// ephemeral range where there is room: a port the kernel hands out as free (port 0) comes from that range, and so
+    /// do the local ports of every outgoing connection of every process, so one of those could take it before the host
+    /// binds it (seen in CI: "address already in use" for a push test host while other test projects ran).
+    /// </summary>
     public static int FreePort()
     {
+        var ephemeralFrom = EphemeralRangeStart();
+        for (var attempt = 0; ephemeralFrom > FixedPortsFrom + 1_000 && attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(FixedPortsFrom, ephemeralFrom);
+            // Not one handed out before in this process (a host often takes two before it binds either).
+            lock (HandedOut)
+            {
+                if (!HandedOut.Add(port)) continue;
+            }
+
+            if (CanBind(port)) return port;
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // Below this, well-known and registered services listen.
+    private const int FixedPortsFrom = 20_000;
+
+    private static readonly HashSet<int> HandedOut = [];
+
+    // Linux's net.ipv4.ip_local_port_range (default 32768–60999); elsewhere the IANA dynamic range.
+    private static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        if (File.Exists(range) && int.TryParse(File.ReadAllText(range).Split('\t', ' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var start)) return start;
+        return 49_152;
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
