@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrafficOrleans.GrainInterfaces.Messages.Json;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 
 namespace TrafficOrleans.GrainInterfaces.Messages;
@@ -6,7 +7,9 @@ namespace TrafficOrleans.GrainInterfaces.Messages;
 /// <summary>
 /// Reads a <c>traffic-predictions</c> value. Every field is required (a missing speed must not read as 0 km/h and
 /// close a road) and the values must pass <see cref="RoadPredictionRules"/>; anything else is rejected with a
-/// category and reason for the dead-letter headers.
+/// category and reason for the dead-letter headers. A value in the form our producers write is read by
+/// <see cref="RoadPredictionJsonReader"/> (rules, push and routing each read every prediction); anything else by the
+/// serializer, as before.
 /// </summary>
 public static class PredictionDecoder
 {
@@ -21,7 +24,7 @@ public static class PredictionDecoder
         if (value is null || value.Length == 0) return Reject("empty-value", "The message has no value.", out category, out reason);
         try
         {
-            prediction = JsonSerializer.Deserialize<RoadPrediction>(value, TrafficJson.Strict);
+            prediction = RoadPredictionJsonReader.Instance.TryRead(value) ?? JsonSerializer.Deserialize<RoadPrediction>(value, TrafficJson.Strict);
         }
         catch (JsonException ex)
         {

@@ -57,6 +57,12 @@ public sealed class KafkaStreamOptions
     /// <summary>How message values are read and written (the wire format of the product).</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Faster readers of an event type, tried before <see cref="JsonSerializerOptions"/>: each returns the event for the
+    /// form its producers write and null for anything else, which the serializer then reads (or rejects) as usual.
+    /// </summary>
+    public Dictionary<Type, Func<byte[], object?>> ValueReaders { get; set; } = [];
+
     /// <summary>The topic carrying a stream namespace, or null.</summary>
     public KafkaTopicOptions? TopicForNamespace(string streamNamespace) =>
         Topics.Find(t => string.Equals(t.Namespace, streamNamespace, StringComparison.Ordinal));

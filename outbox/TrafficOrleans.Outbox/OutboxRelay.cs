@@ -234,6 +234,8 @@ public sealed partial class OutboxRelay
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = inFlight?.FirstId ?? 1 });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = inFlight?.LastId ?? 0 });
         var rows = new List<ClaimedOutboxRow>();
+        // A writer gives all its rows the same headers: each distinct text is parsed once a round.
+        var parsedHeaders = new Dictionary<string, List<(string Name, byte[] Value)>>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -243,7 +245,7 @@ public sealed partial class OutboxRelay
                     // The UTF-8 bytes Confluent's string serializer would write: the same key, so the same partition.
                     Key = reader.IsDBNull(2) ? null : Encoding.UTF8.GetBytes(reader.GetString(2)),
                     Value = reader.GetFieldValue<byte[]>(3),
-                    Headers = reader.IsDBNull(4) ? new Headers() : ParseHeaders(reader.GetString(4)),
+                    Headers = reader.IsDBNull(4) ? new Headers() : HeadersOf(reader.GetString(4), parsedHeaders),
                 };
                 var id = reader.GetInt64(0);
                 message.Headers.Add(OutboxHeaderNames.RowId, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
@@ -287,15 +289,23 @@ public sealed partial class OutboxRelay
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static Headers ParseHeaders(string json)
+    private static Headers HeadersOf(string json, Dictionary<string, List<(string Name, byte[] Value)>> parsed)
     {
-        var headers = new Headers();
-        using var document = JsonDocument.Parse(json);
-        foreach (var property in document.RootElement.EnumerateObject())
+        if (!parsed.TryGetValue(json, out var entries))
         {
-            headers.Add(property.Name, Encoding.UTF8.GetBytes(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText()));
+            entries = [];
+            using var document = JsonDocument.Parse(json);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                entries.Add((property.Name, Encoding.UTF8.GetBytes(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText())));
+            }
+
+            parsed.Add(json, entries);
         }
 
+        // Each message gets headers of its own (the row id is added to them); the values are only read when produced.
+        var headers = new Headers();
+        foreach (var (name, value) in entries) headers.Add(name, value);
         return headers;
     }
 

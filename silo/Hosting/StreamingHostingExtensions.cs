@@ -1,5 +1,6 @@
 using Orleans.Hosting;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Messages.Json;
 using TrafficOrleans.GrainInterfaces.Messages.Validation;
 using TrafficOrleans.Grains.Roads;
 using TrafficOrleans.Kafka.Providers;
@@ -112,6 +113,7 @@ public static class StreamingHostingExtensions
         options.PollInterval = settings.StreamPollInterval;
         // Strict: a field left out of a message is a rejection, not a silent 0 km/h or all-zero id.
         options.JsonSerializerOptions = TrafficJson.Strict;
+        options.ValueReaders = new() { [typeof(TrafficReading)] = value => TrafficReadingJsonReader.Instance.TryRead(value) };
         options.DeadLetterTopic = topics.DeadLetters;
         // Grains address streams by namespace (a compile-time constant); the catalogue names the topic carrying it.
         options.Topics =

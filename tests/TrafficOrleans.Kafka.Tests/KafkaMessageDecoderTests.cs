@@ -1,5 +1,6 @@
 using System.Text;
 using TrafficOrleans.GrainInterfaces.Messages;
+using TrafficOrleans.GrainInterfaces.Messages.Json;
 using TrafficOrleans.Kafka;
 using TrafficOrleans.Kafka.Providers;
 
@@ -37,6 +38,26 @@ public sealed class KafkaMessageDecoderTests
         Assert.Null(decoded);
         Assert.Equal(category, rejection!.Category);
         Assert.False(string.IsNullOrWhiteSpace(rejection.Reason));
+    }
+
+    [Fact]
+    public void A_value_reader_decodes_what_it_recognises_and_leaves_the_rest_to_the_serializer()
+    {
+        var calls = 0;
+        var withReader = new KafkaStreamOptions
+        {
+            JsonSerializerOptions = TrafficJson.Options,
+            MaxMessageBytes = 1000,
+            ValueReaders = { [typeof(TrafficReading)] = value => ++calls == 1 ? TrafficReadingJsonReader.Instance.TryRead(value) : null },
+        };
+
+        var (_, read, _) = KafkaMessageDecoder.Decode(Key, Encoding.UTF8.GetBytes(Valid), Topic, withReader);
+        var (_, serialized, _) = KafkaMessageDecoder.Decode(Key, Encoding.UTF8.GetBytes(Valid), Topic, withReader);
+        var (_, _, rejection) = KafkaMessageDecoder.Decode(Key, Encoding.UTF8.GetBytes("{\"event_id\": nope"), Topic, withReader);
+
+        Assert.Equal(3, calls);
+        Assert.Equal(serialized, read);
+        Assert.Equal("malformed-json", rejection!.Category);
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public static class KafkaMessageDecoder
         object? decoded;
         try
         {
-            decoded = JsonSerializer.Deserialize(value, topic.EventType!, options.JsonSerializerOptions);
+            decoded = (options.ValueReaders.TryGetValue(topic.EventType!, out var read) ? read(value) : null)
+                ?? JsonSerializer.Deserialize(value, topic.EventType!, options.JsonSerializerOptions);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
