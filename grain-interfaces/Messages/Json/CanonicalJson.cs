@@ -7,7 +7,7 @@ namespace TrafficOrleans.GrainInterfaces.Messages.Json;
 /// the very <see cref="Utf8JsonReader"/> call the serializer's own converter makes, and says false where that converter
 /// would not give the same value, so the caller hands the message to the serializer instead.
 /// </summary>
-public static class CanonicalJson
+internal static class CanonicalJson
 {
     /// <summary>
     /// Moves to the next property of the object being read: true with its unescaped name and the reader on its value;
@@ -75,7 +75,6 @@ public static class CanonicalJson
     /// </summary>
     public static int Field(ReadOnlySpan<byte> name, byte[][] fields, ref int seen)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         for (var i = 0; i < fields.Length; i++)
         {
             if (!name.SequenceEqual(fields[i])) continue;
@@ -94,7 +93,6 @@ public static class CanonicalJson
     /// <summary>An object of exactly <paramref name="fields"/>, every one a number, into <paramref name="values"/> (in the fields' order).</summary>
     public static bool Numbers(ref Utf8JsonReader reader, byte[][] fields, scoped Span<double> values)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         if (reader.TokenType != JsonTokenType.StartObject) return false;
         var seen = 0;
         while (NextProperty(ref reader, out var name))
