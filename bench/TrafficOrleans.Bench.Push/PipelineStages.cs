@@ -30,21 +30,31 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
     /// <summary>The stage table of the alerts raised since the last call (markdown rows: stage, p50, p99, samples).</summary>
     public async Task<IReadOnlyList<string>> TakeAsync(double[] endToEnd)
     {
+        var since = _lastOutboxId;
         var predicted = new List<double>();
         var predictionRelayed = new List<double>();
         var ruled = new List<double>();
         var relayed = new List<double>();
+        // Reading → alert stored, by when the reading was produced: a queue that keeps growing through the phase means
+        // the pipeline is short of capacity; a high start that levels off, a warm-up.
+        var storedByProduced = new List<(DateTimeOffset Produced, double Milliseconds)>();
         await using (var command = dataSource.CreateCommand("""
-            SELECT o.id, j->>'road_id', (j->>'timestamp')::timestamptz, p.created_at, o.created_at, o.sent_at, po.sent_at
-            FROM outbox o
-            CROSS JOIN LATERAL (SELECT convert_from(o.payload, 'UTF8')::jsonb AS j) alert
-            LEFT JOIN predictions p ON p.road_id = j->>'road_id' AND p."timestamp" = (j->>'timestamp')::timestamptz
-            -- The prediction's own outbox row: written in the prediction's transaction, so with its created_at.
-            LEFT JOIN LATERAL (
-                SELECT sent_at FROM outbox
-                WHERE id > $1 AND topic = 'traffic-predictions' AND message_key = p.road_id AND created_at = p.created_at
-                LIMIT 1) po ON true
-            WHERE o.topic = 'traffic-notifications' AND o.id > $1
+            WITH alert AS (
+                SELECT o.id, j->>'road_id' AS road_id, (j->>'timestamp')::timestamptz AS ts, o.created_at, o.sent_at
+                FROM outbox o CROSS JOIN LATERAL (SELECT convert_from(o.payload, 'UTF8')::jsonb AS j) payload
+                WHERE o.topic = 'traffic-notifications' AND o.id > $1),
+            predicted AS (
+                SELECT a.*, p.created_at AS predicted_at
+                FROM alert a LEFT JOIN predictions p ON p.road_id = a.road_id AND p."timestamp" = a.ts),
+            -- The prediction's own outbox row: written in the prediction's transaction, so with its created_at. One
+            -- pass over the phase's outbox rows (outbox has no index on the key: a lookup per alert scanned them all).
+            relayed AS (
+                SELECT DISTINCT ON (message_key, created_at) message_key, created_at, sent_at
+                FROM outbox
+                WHERE id > $1 AND topic = 'traffic-predictions' AND (message_key, created_at) IN (SELECT road_id, predicted_at FROM predicted)
+                ORDER BY message_key, created_at, id)
+            SELECT a.id, a.road_id, a.ts, a.predicted_at, a.created_at, a.sent_at, r.sent_at
+            FROM predicted a LEFT JOIN relayed r ON r.message_key = a.road_id AND r.created_at = a.predicted_at
             """))
         {
             command.Parameters.AddWithValue(_lastOutboxId);
@@ -58,11 +68,13 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
                 var alertStored = reader.GetFieldValue<DateTimeOffset>(4);
                 predicted.Add((prediction - produced).TotalMilliseconds);
                 ruled.Add((alertStored - prediction).TotalMilliseconds);
+                storedByProduced.Add((produced, (alertStored - produced).TotalMilliseconds));
                 if (!reader.IsDBNull(6)) predictionRelayed.Add((reader.GetFieldValue<DateTimeOffset>(6) - prediction).TotalMilliseconds);
                 if (!reader.IsDBNull(5)) relayed.Add((reader.GetFieldValue<DateTimeOffset>(5) - alertStored).TotalMilliseconds);
             }
         }
 
+        Throughput = await ThroughputAsync(since);
         return
         [
             Row("1. reading produced → prediction stored (traffic-raw consumer, RoadGrain forecast, prediction produced)", predicted),
@@ -74,7 +86,56 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
             Row("4. relay's produce → push AlertBridge read (traffic-notifications)", [.. probe.Take("push.alert.bridge_lag")]),
             Row("5. queued for a connection → written to it (fan-out, queue, serialise, write)", [.. probe.Take("push.alert.queue_time")]),
             Row("end to end: reading produced → alert received by a client", [.. endToEnd]),
+            .. ByProducedTime(storedByProduced),
         ];
+    }
+
+    /// <summary>
+    /// The phase's outbox rows per second (markdown rows: second, predictions stored, predictions relayed, alerts
+    /// stored), from the first second a prediction was stored: how fast each stage went while the queue built up and
+    /// drained.
+    /// </summary>
+    public IReadOnlyList<string> Throughput { get; private set; } = [];
+
+    private async Task<IReadOnlyList<string>> ThroughputAsync(long since)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH phase AS (SELECT topic, created_at, sent_at FROM outbox WHERE id > $1),
+            origin AS (SELECT min(created_at) AS t0 FROM phase),
+            events AS (
+                SELECT 'stored' AS what, created_at AS at FROM phase WHERE topic = 'traffic-predictions'
+                UNION ALL SELECT 'relayed', sent_at FROM phase WHERE topic = 'traffic-predictions' AND sent_at IS NOT NULL
+                UNION ALL SELECT 'alerts', created_at FROM phase WHERE topic = 'traffic-notifications')
+            SELECT floor(extract(epoch FROM e.at - o.t0))::int AS second,
+                   count(*) FILTER (WHERE what = 'stored'), count(*) FILTER (WHERE what = 'relayed'), count(*) FILTER (WHERE what = 'alerts')
+            FROM events e CROSS JOIN origin o
+            GROUP BY 1 ORDER BY 1
+            """);
+        command.Parameters.AddWithValue(since);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(FormattableString.Invariant($"| {reader.GetInt32(0)} | {reader.GetInt64(1):N0} | {reader.GetInt64(2):N0} | {reader.GetInt64(3):N0} |"));
+        }
+
+        return rows;
+    }
+
+    // One row per 2 s of the phase by when the alerting reading was produced (none for a phase shorter than two of them,
+    // such as a product-load tick, whose readings are produced at once).
+    private static IEnumerable<string> ByProducedTime(List<(DateTimeOffset Produced, double Milliseconds)> samples)
+    {
+        const double Width = 2;
+        if (samples.Count == 0) yield break;
+        var first = samples.Min(s => s.Produced);
+        if ((samples.Max(s => s.Produced) - first).TotalSeconds < 2 * Width) yield break;
+        foreach (var part in samples.GroupBy(s => (int)((s.Produced - first).TotalSeconds / Width)).OrderBy(g => g.Key))
+        {
+            yield return Row(
+                FormattableString.Invariant($"1+2 of the readings produced {part.Key * Width:0}–{(part.Key + 1) * Width:0} s into the phase (produced → alert stored)"),
+                [.. part.Select(s => s.Milliseconds)]);
+        }
     }
 
     private async Task<long> LastOutboxIdAsync()

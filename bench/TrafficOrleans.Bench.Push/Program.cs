@@ -18,6 +18,8 @@ using TrafficOrleans.Roads;
 // `where`: `process` runs the clients out of the bench's process — 10 probe clients at normal priority, the rest under
 // `nice -n 19` (PUSH_BENCH_CLIENT_NICE), standing in for users' own devices (ClientFleet); a row for all clients and one
 // for the probes; `inprocess` runs them all inside the bench, on the silo's scheduler (the earlier figures).
+// Every phase starts with a VACUUM of the pipeline's tables, then waits PUSH_BENCH_SETTLE seconds (default 0): an idle
+// gap before each phase, to tell a warm-up effect (background JIT, thread pool) from the phase's own load.
 if (args is ["clients"]) return await ClientHost.RunAsync();
 var clientCount = Arg(0, 1000);
 var ticks = Arg(1, 6);
@@ -77,7 +79,7 @@ Console.WriteLine($"{clientCount} SignalR clients connected in {connecting.Elaps
 var stages = new PipelineStages(dataSource, feed, probe);
 await stages.StartAsync();
 var rows = new List<LatencyRow>();
-var stageTables = new List<(string Phase, IReadOnlyList<string> Rows)>();
+var stageTables = new List<(string Phase, IReadOnlyList<string> Rows, IReadOnlyList<string> Throughput)>();
 var loadRows = new List<string>();
 for (var run = 1; run <= runs; run++)
 {
@@ -95,19 +97,25 @@ Console.WriteLine();
 Console.WriteLine("What each phase cost this process (the silo and the producer; \"per tick\": per product-load tick or per second at the steady rate):");
 Console.WriteLine(ProcessLoad.Header);
 foreach (var row in loadRows) Console.WriteLine(row);
-foreach (var (phase, table) in stageTables)
+foreach (var (phase, table, throughput) in stageTables)
 {
     Console.WriteLine();
     Console.WriteLine($"Stages, {phase} (per alert; stage 5 and end to end per alert and client):");
     Console.WriteLine("| stage | p50 ms | p99 ms | samples |");
     Console.WriteLine("|---|---|---|---|");
     foreach (var line in table) Console.WriteLine(line);
+    Console.WriteLine();
+    Console.WriteLine($"Per second, {phase} (from the first prediction stored in the phase; PostgreSQL transaction start times):");
+    Console.WriteLine("| second | predictions stored | predictions relayed | alerts stored |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var line in throughput) Console.WriteLine(line);
 }
 
 return 0;
 
 async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
 {
+    await SettleAsync(name);
     await using var load = ProcessLoad.Start();
     var alertsBefore = await CountAsync("SELECT count(*) FROM notifications");
     var readingsBefore = feed.Produced;
@@ -146,7 +154,7 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
         rows.Add(probeRow);
     }
 
-    stageTables.Add((name, await stages.TakeAsync(latencies)));
+    stageTables.Add((name, await stages.TakeAsync(latencies), stages.Throughput));
     return row;
 }
 
@@ -175,6 +183,21 @@ void SteadyRate()
     }
 
     Console.WriteLine($"  produced {total:N0} readings in {clock.Elapsed.TotalSeconds:0.0} s");
+}
+
+// Every phase starts from a vacuumed database. Otherwise autovacuum, woken by the previous phase's rows (200,000 outbox
+// rows claimed by a burst), ran inside some phases and not others (seen for ~15 s in a 10k/s burst, one backend).
+// At a sustained rate vacuum is part of the load; these phases measure a burst, each from the same start.
+// PUSH_BENCH_SETTLE adds an idle gap after it (see the usage above).
+async Task SettleAsync(string phase)
+{
+    var vacuuming = Stopwatch.StartNew();
+    await using var command = dataSource.CreateCommand(
+        "VACUUM (ANALYZE) outbox, traffic_data, predictions, notifications, traffic_hourly, traffic_road_daily, traffic_city_hourly");
+    command.CommandTimeout = 600;
+    await command.ExecuteNonQueryAsync();
+    Console.WriteLine($"  vacuumed before {phase} in {vacuuming.Elapsed.TotalSeconds:0.0} s");
+    await Task.Delay(TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("PUSH_BENCH_SETTLE") ?? "0", CultureInfo.InvariantCulture)));
 }
 
 async Task<long> CountAsync(string sql)
