@@ -27,8 +27,11 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
         probe.Take("notifications.batch.store");
     }
 
-    /// <summary>The stage table of the alerts raised since the last call (markdown rows: stage, p50, p99, samples).</summary>
-    public async Task<IReadOnlyList<string>> TakeAsync(double[] endToEnd)
+    /// <summary>
+    /// The stage table of the alerts raised since the last call (markdown rows: stage, p50, p99, samples) and the
+    /// phase's outbox rows per second (<see cref="ThroughputAsync"/>).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Stages, IReadOnlyList<string> PerSecond)> TakeAsync(double[] endToEnd)
     {
         var since = _lastOutboxId;
         var predicted = new List<double>();
@@ -74,8 +77,7 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
             }
         }
 
-        Throughput = await ThroughputAsync(since);
-        return
+        IReadOnlyList<string> stages =
         [
             Row("1. reading produced → prediction stored (traffic-raw consumer, RoadGrain forecast, prediction produced)", predicted),
             Row("2. prediction stored → alert stored (traffic-predictions consumer batch, rules, notification + outbox transaction)", ruled),
@@ -88,15 +90,11 @@ public sealed class PipelineStages(NpgsqlDataSource dataSource, ReadingFeed feed
             Row("end to end: reading produced → alert received by a client", [.. endToEnd]),
             .. ByProducedTime(storedByProduced),
         ];
+        return (stages, await ThroughputAsync(since));
     }
 
-    /// <summary>
-    /// The phase's outbox rows per second (markdown rows: second, predictions stored, predictions relayed, alerts
-    /// stored), from the first second a prediction was stored: how fast each stage went while the queue built up and
-    /// drained.
-    /// </summary>
-    public IReadOnlyList<string> Throughput { get; private set; } = [];
-
+    // The phase's outbox rows per second (markdown rows: second, predictions stored, predictions relayed, alerts stored),
+    // from the first second a prediction was stored: how fast each stage went while the queue built up and drained.
     private async Task<IReadOnlyList<string>> ThroughputAsync(long since)
     {
         await using var command = dataSource.CreateCommand("""

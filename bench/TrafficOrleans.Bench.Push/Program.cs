@@ -27,6 +27,7 @@ var rate = Arg(2, 10_000);
 var seconds = Arg(3, 15);
 var runs = Arg(4, 1);
 var clientsInProcess = args.Length > 5 && args[5] == "inprocess";
+var settle = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("PUSH_BENCH_SETTLE") ?? "0", CultureInfo.InvariantCulture));
 const int ProductRoads = 1247;
 const int JammedPerSecond = 20;
 
@@ -154,7 +155,8 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
         rows.Add(probeRow);
     }
 
-    stageTables.Add((name, await stages.TakeAsync(latencies), stages.Throughput));
+    var (stageRows, perSecond) = await stages.TakeAsync(latencies);
+    stageTables.Add((name, stageRows, perSecond));
     return row;
 }
 
@@ -197,7 +199,7 @@ async Task SettleAsync(string phase)
     command.CommandTimeout = 600;
     await command.ExecuteNonQueryAsync();
     Console.WriteLine($"  vacuumed before {phase} in {vacuuming.Elapsed.TotalSeconds:0.0} s");
-    await Task.Delay(TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("PUSH_BENCH_SETTLE") ?? "0", CultureInfo.InvariantCulture)));
+    await Task.Delay(settle);
 }
 
 async Task<long> CountAsync(string sql)
