@@ -119,6 +119,7 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
     await SettleAsync(name);
     await using var load = ProcessLoad.Start();
     var alertsBefore = await CountAsync("SELECT count(*) FROM notifications");
+    var lastAlertBefore = await CountAsync("SELECT coalesce(max(id), 0) FROM notifications");
     var readingsBefore = feed.Produced;
     var receivedBefore = await clients.ReceivedAsync();
     _ = await clients.TakeLatenciesAsync();
@@ -145,6 +146,7 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
     // The drain's idle tail is in the figures too; it costs little next to a tick.
     loadRows.Add(await load.StopAsync(name, units));
     var alerts = await CountAsync("SELECT count(*) FROM notifications") - alertsBefore;
+    Console.WriteLine($"  alerts stored in {name}: {await AlertTypesAfterAsync(lastAlertBefore)}");
     var (latencies, probeLatencies) = await clients.TakeLatenciesAsync();
     var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, await clients.ReceivedAsync() - receivedBefore, latencies);
     Console.WriteLine(row);
@@ -206,6 +208,27 @@ async Task<long> CountAsync(string sql)
 {
     await using var command = dataSource.CreateCommand(sql);
     return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
+
+// Which rules fired, on readings of which (reading) times: a phase expects severe_traffic for its jammed readings and
+// cleared for the roads that flow again; anything else, such as alerts on an earlier phase's readings, shows here.
+async Task<string> AlertTypesAfterAsync(long lastIdBefore)
+{
+    await using var command = dataSource.CreateCommand(
+        """
+        SELECT alert_type, count(*), min("timestamp"), max("timestamp")
+        FROM notifications WHERE id > $1 GROUP BY alert_type ORDER BY alert_type
+        """);
+    command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lastIdBefore });
+    var counts = new List<string>();
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        counts.Add(FormattableString.Invariant(
+            $"{reader.GetString(0)} {reader.GetInt64(1):N0} (readings of {reader.GetDateTime(2):MM-dd HH:mm}–{reader.GetDateTime(3):MM-dd HH:mm})"));
+    }
+
+    return counts.Count == 0 ? "none" : string.Join(", ", counts);
 }
 
 static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
