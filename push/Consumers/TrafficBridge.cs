@@ -20,7 +20,7 @@ namespace TrafficOrleans.Push.Consumers;
 public sealed class TrafficBridge(
     PushConnections connections, TrafficChanges changes, PushMetrics metrics, IOptions<PushOptions> push, IOptions<MessageLimits> limits,
     IOptions<KafkaTopicsOptions> topics, IOptions<KafkaConnectionOptions> kafka, PipelineHealth health, TimeProvider clock, ILogger<TrafficBridge> logger)
-    : BatchingGroupConsumer<RoadPrediction>(BridgeSettings.For("traffic", topics.Value.Predictions, 20_000, push.Value.PredictionBatchWindow), kafka.Value, health, clock, logger)
+    : BatchingGroupConsumer<RoadPrediction>(BridgeSettings.For("traffic", topics.Value.Predictions, 20_000, push.Value.PredictionBatchWindow) with { BulkFetch = true }, kafka.Value, health, clock, logger)
 {
     /// <inheritdoc />
     protected override bool Enabled => push.Value.Enabled;

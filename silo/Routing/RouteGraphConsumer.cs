@@ -58,7 +58,7 @@ public sealed partial class RouteGraphConsumer(
     }
 
     private static GroupConsumerSettings ConsumerSettings(RoutingOptions options, KafkaTopicsOptions topics) =>
-        new("route-graph", topics.Predictions, options.ConsumerGroup, options.BatchSize, options.BatchWindow, HealthComponent);
+        new("route-graph", topics.Predictions, options.ConsumerGroup, options.BatchSize, options.BatchWindow, HealthComponent) { BulkFetch = true };
 
     private void DeadLetter(DeadLetter letter)
     {

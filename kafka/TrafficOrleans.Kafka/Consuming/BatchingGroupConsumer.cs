@@ -147,6 +147,7 @@ public abstract partial class BatchingGroupConsumer<TItem> : BackgroundService
         var config = _settings.Broadcast
             ? KafkaConsumerConfig.Broadcast(_kafka, _settings.ConsumerGroup, clientId)
             : KafkaConsumerConfig.GroupMember(_kafka, _settings.ConsumerGroup, clientId);
+        if (_settings.BulkFetch) config.WithBulkFetch(_settings.BatchWindow);
         LogStarting(_logger, _settings.Name, _settings.Topic, _settings.ConsumerGroup, _kafka.Describe());
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => LogKafkaError(_logger, _settings.Name, error.Code, error.Reason))

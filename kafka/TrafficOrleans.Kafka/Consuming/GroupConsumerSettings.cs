@@ -24,4 +24,11 @@ public sealed record GroupConsumerSettings(string Name, string Topic, string Con
     /// to what arrived during one flush, so a flush's fixed costs (round trips, a commit) are shared by more messages.
     /// </summary>
     public int MaxBatchSize { get; init; } = BatchSize * DefaultGrowth;
+
+    /// <summary>
+    /// Fetch in bulk (<see cref="KafkaConsumerConfig.WithBulkFetch"/>): the broker holds a fetch until 64 KB are waiting
+    /// or <see cref="BatchWindow"/> has passed, at most 50 ms. For consumers of a high-volume topic off the alert path,
+    /// which wait for a batch anyway; off for the alert path, whose messages must go on as they come.
+    /// </summary>
+    public bool BulkFetch { get; init; }
 }

@@ -59,6 +59,34 @@ public static class KafkaConsumerConfig
         return config;
     }
 
+    /// <summary>
+    /// How long the broker may hold a fetch that found less than its minimum (librdkafka's <c>fetch.wait.max.ms</c>):
+    /// the most an idle consumer waits before it asks again.
+    /// </summary>
+    public const int FetchWaitMaxMs = 50;
+
+    /// <summary>The least a bulk fetch (<see cref="WithBulkFetch"/>) asks the broker to gather before it answers.</summary>
+    public const int BulkFetchMinBytes = 64 * 1024;
+
+    /// <summary>
+    /// Lets the broker gather a fetch for a consumer that batches its messages anyway: it answers once
+    /// <see cref="BulkFetchMinBytes"/> are waiting or <paramref name="maxWait"/> has passed (never more than
+    /// <see cref="FetchWaitMaxMs"/>). Without it the broker answers a fetch as soon as one message is there, so under
+    /// load a consumer makes a round trip for every few messages. The cost is up to <paramref name="maxWait"/> more
+    /// latency on a quiet topic, so it is for consumers off the alert path that batch over a longer window anyway
+    /// (routing, live traffic). Measured at 10,000 readings/s (push/README, seventeenth session): those two saved
+    /// ~1.5 CPU-s of a 20-s burst's ~25 at no cost at product load. Also giving it to the stream receivers and the
+    /// alert rules saved no more and added ~50 ms to every alert at product load, and their shorter waits made an
+    /// idle silo fetch more often.
+    /// </summary>
+    public static ConsumerConfig WithBulkFetch(this ConsumerConfig config, TimeSpan maxWait)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.FetchMinBytes = BulkFetchMinBytes;
+        config.FetchWaitMaxMs = (int)Math.Clamp(maxWait.TotalMilliseconds, 1, FetchWaitMaxMs);
+        return config;
+    }
+
     /// <summary>A reader of a group's committed offsets (consumer lag): never joins the group and never commits.</summary>
     public static ConsumerConfig OffsetReader(KafkaConnectionOptions kafka, string groupId, string clientId)
     {
@@ -75,6 +103,6 @@ public static class KafkaConsumerConfig
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 50,
+            FetchWaitMaxMs = FetchWaitMaxMs,
         };
 }

@@ -31,6 +31,28 @@ public sealed class ConfluentClientTests
         }
     }
 
+    // The silo's high-volume consumers ask the broker to gather 64 KB or wait (KafkaConsumerConfig.WithBulkFetch): a
+    // broker that held such a fetch until the bytes were there would stall a quiet topic for good.
+    [Fact]
+    public async Task A_bulk_fetch_gets_a_lone_message_once_its_wait_is_over_and_a_burst_whole()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        await ConfluentClients.CreateTopicAsync(broker, "bulk", 1);
+        var config = ConfluentClients.ConsumerConfig(broker, "bulk-readers");
+        config.FetchMinBytes = 64 * 1024;
+        config.FetchWaitMaxMs = 20;
+        using var consumer = new ConsumerBuilder<string, string>(config).Build();
+        consumer.Assign(new TopicPartitionOffset("bulk", 0, Offset.Beginning));
+
+        await ConfluentClients.ProduceAsync(broker, "bulk", 0, [("lone", "far below the minimum")]);
+        var lone = ConfluentClients.ConsumeExactly(consumer, 1);
+        await ConfluentClients.ProduceAsync(broker, "bulk", 0, Enumerable.Range(0, 200).Select(i => ($"k{i}", new string('x', 500))));
+        var burst = ConfluentClients.ConsumeExactly(consumer, 200);
+
+        Assert.Equal(("lone", 0L), (lone[0].Message.Key, lone[0].Offset.Value));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), burst.Select(r => r.Offset.Value));
+    }
+
     [Fact]
     public async Task Assign_and_seek_start_at_the_requested_offsets()
     {
