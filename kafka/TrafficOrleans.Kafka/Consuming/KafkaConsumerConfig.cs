@@ -76,7 +76,7 @@ public static class KafkaConsumerConfig
     /// latency on a quiet topic, so it is for consumers off the alert path that batch over a longer window anyway
     /// (routing, live traffic). Measured at 10,000 readings/s (push/README, seventeenth session): those two saved
     /// ~1.5 CPU-s of a 20-s burst's ~25 at no cost at product load. Also giving it to the stream receivers and the
-    /// alert rules saved no more and added ~50 ms to every alert at product load, and their shorter waits made an
+    /// alert rules saved little more, added ~50 ms to every alert at product load, and their shorter waits made an
     /// idle silo fetch more often.
     /// </summary>
     public static ConsumerConfig WithBulkFetch(this ConsumerConfig config, TimeSpan maxWait)
