@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TrafficOrleans.Bench.Push;
@@ -13,8 +17,8 @@ namespace TrafficOrleans.Bench.Push;
 // Any type of the silo assembly names its entry point; "Program" would be this bench's own.
 public sealed class BenchSilo(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TrafficOrleans.Silo.Hosting.EmbeddedBrokerSettings>
 {
-    /// <summary>The HTTP port clients connect to.</summary>
-    public int Port { get; } = FreePort();
+    /// <summary>The HTTP port clients connect to, known once <see cref="Start"/> returned.</summary>
+    public int Port { get; private set; }
 
     /// <summary>Where the hub is.</summary>
     public Uri HubUrl => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/hubs/traffic");
@@ -24,8 +28,12 @@ public sealed class BenchSilo(IReadOnlyDictionary<string, string?> settings) : W
     {
         // Test projects get the silo's content root from Mvc.Testing's build manifest; a console app names it itself.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TRAFFICORLEANS_SILO", SiloDirectory());
-        UseKestrel(Port);
+        // Port 0: the kernel picks a free port as Kestrel binds it. A port picked beforehand and released can be taken in
+        // between, for example as the local port of one of the bench's own outgoing connections ("address already in
+        // use", seen once in ~45 processes).
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
+        Port = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
     }
 
     private static string SiloDirectory()
