@@ -118,8 +118,9 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
 {
     await SettleAsync(name);
     await using var load = ProcessLoad.Start();
-    var alertsBefore = await CountAsync("SELECT count(*) FROM notifications");
+    // The phase's alerts are the rows after this id (counted while draining, grouped by type afterwards).
     var lastAlertBefore = await CountAsync("SELECT coalesce(max(id), 0) FROM notifications");
+    var phaseAlerts = FormattableString.Invariant($"SELECT count(*) FROM notifications WHERE id > {lastAlertBefore}");
     var readingsBefore = feed.Produced;
     var receivedBefore = await clients.ReceivedAsync();
     _ = await clients.TakeLatenciesAsync();
@@ -136,7 +137,7 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
     while (quiet.Elapsed < TimeSpan.FromSeconds(10))
     {
         await Task.Delay(500);
-        var expectedNow = (await CountAsync("SELECT count(*) FROM notifications") - alertsBefore) * clientCount;
+        var expectedNow = await CountAsync(phaseAlerts) * clientCount;
         var received = await clients.ReceivedAsync() - receivedBefore;
         if (received != last) quiet.Restart();
         last = received;
@@ -145,7 +146,7 @@ async Task<LatencyRow> PhaseAsync(string name, int units, Action produce)
 
     // The drain's idle tail is in the figures too; it costs little next to a tick.
     loadRows.Add(await load.StopAsync(name, units));
-    var alerts = await CountAsync("SELECT count(*) FROM notifications") - alertsBefore;
+    var alerts = await CountAsync(phaseAlerts);
     Console.WriteLine($"  alerts stored in {name}: {await AlertTypesAfterAsync(lastAlertBefore)}");
     var (latencies, probeLatencies) = await clients.TakeLatenciesAsync();
     var row = LatencyRow.Of(name, feed.Produced - readingsBefore, alerts, alerts * clientCount, await clients.ReceivedAsync() - receivedBefore, latencies);
